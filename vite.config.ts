@@ -1,0 +1,53 @@
+/// <reference types="vitest/config" />
+// Vitest projects for the whole workspace:
+//   unit    - `*.test.ts` in Node (protocol, mock server, proxy, the headless core)
+//   dom     - `*.test.tsx` in jsdom (hooks and components)
+//   browser - `*.browser.test.ts(x)` in real Chromium through Playwright
+import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
+import { defaultClientConditions, defaultServerConditions, defineConfig } from 'vite'
+import { chromiumLaunchOptions } from './scripts/chromium.js'
+
+// Workspace packages resolve each other from source through this export condition.
+const sourceCondition = '@epaas-picker/source'
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { conditions: [sourceCondition, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [sourceCondition, ...defaultServerConditions] } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
+          exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['packages/*/src/**/*.test.tsx', 'apps/*/src/**/*.test.tsx'],
+          exclude: ['**/*.browser.test.tsx', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['packages/*/src/**/*.browser.test.{ts,tsx}', 'apps/*/src/**/*.browser.test.{ts,tsx}'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+})
