@@ -3,7 +3,9 @@ import { InvalidRequestError, encodeNumericId, requestEncoders } from './encode.
 
 describe('request encoders', () => {
   it('sends department IDs as numbers and DingTalk user IDs as strings, as the seeds show', () => {
-    expect(requestEncoders.getQywechatDepartmentIds({ department_ids: ['30009907', 30009906] })).toEqual({
+    expect(
+      requestEncoders.getQywechatDepartmentIds({ department_ids: ['30009907', 30009906] }),
+    ).toEqual({
       department_ids: [30009907, 30009906],
     })
     expect(requestEncoders.getDingtalkUserIds({ userids: ['3733218539', 3733218551] })).toEqual({

@@ -23,3 +23,4 @@ export {
   normalizeResponse,
   normalizeSelectNode,
 } from './normalize.js'
+export * from './value.js'
