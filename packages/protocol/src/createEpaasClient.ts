@@ -1,7 +1,7 @@
 import { requestEncoders, InvalidRequestError } from './encode.js'
 import { endpoints, type EndpointName, type TokenKind } from './endpoints.js'
 import { EpaasError, EpaasRequestError } from './errors.js'
-import { MalformedResponseError, normalizeResponse } from './normalize.js'
+import { MalformedResponseError, normalizeEnvelope, normalizeResponse } from './normalize.js'
 import type { EndpointTypes } from './types.js'
 
 /** Supplies the token for a call. Return `undefined` to send none (e.g. when calling a proxy). */
@@ -103,27 +103,21 @@ export function createEpaasClient(options: EpaasClientOptions): EpaasClient {
     request: EndpointTypes[N][0],
     callOptions: CallOptions = {},
   ): Promise<EndpointTypes[N][1]> {
-    const spec = endpoints[endpoint]
     const started = Date.now()
-    let errcode: number | undefined
-    try {
-      const result = await send(endpoint, request, callOptions)
-      errcode = result.errcode
-      return result
-    } catch (error) {
-      if (error instanceof EpaasError) errcode = error.errcode
+    const report = (event: Pick<CallEvent, 'errcode' | 'error'>) =>
       options.onCall?.({
         endpoint,
-        path: spec.path,
+        path: endpoints[endpoint].path,
         durationMs: Date.now() - started,
-        errcode,
-        error,
+        ...event,
       })
+    try {
+      const result = await send(endpoint, request, callOptions)
+      report({ errcode: result.errcode })
+      return result
+    } catch (error) {
+      report({ errcode: error instanceof EpaasError ? error.errcode : undefined, error })
       throw error
-    } finally {
-      if (errcode === 0) {
-        options.onCall?.({ endpoint, path: spec.path, durationMs: Date.now() - started, errcode })
-      }
     }
   }
 
@@ -234,21 +228,8 @@ function parse<N extends EndpointName>(
     )
   }
   try {
-    const envelope = json as { errcode?: unknown; errmsg?: unknown }
-    if (
-      typeof envelope === 'object' &&
-      envelope !== null &&
-      envelope.errcode !== 0 &&
-      envelope.errcode !== '0'
-    ) {
-      if (typeof envelope.errcode === 'number') {
-        throw new EpaasError(
-          envelope.errcode,
-          typeof envelope.errmsg === 'string' ? envelope.errmsg : '',
-          path,
-        )
-      }
-    }
+    const envelope = normalizeEnvelope(json)
+    if (envelope.errcode !== 0) throw new EpaasError(envelope.errcode, envelope.errmsg, path)
     return normalizeResponse(endpoint, json)
   } catch (error) {
     if (error instanceof MalformedResponseError) {
