@@ -1,0 +1,227 @@
+import { SelectType, type PickerValue } from '@epaas-picker/protocol'
+import { isDepartmentNode } from './keys.js'
+import { summarizeValue, type ValueSummary } from './labels.js'
+import type { Refusal } from './refusal.js'
+import { checkedState, type SelectionState } from './selection.js'
+import type { CheckedState, LoadState, NodeRow, SearchRow, StatusRow, TreeRow } from './types.js'
+
+/** The search part of a snapshot. */
+export interface SearchSnapshot {
+  /** Text in the search box. */
+  readonly input: string
+  /** Text of the last search sent. */
+  readonly query: string
+  /** Whether an IME composition is open (nothing is sent meanwhile). */
+  readonly composing: boolean
+  /**
+   * `idle` (no search), `pending` (waiting for the debounce or the composition), `loading`,
+   * `success` or `error`.
+   */
+  readonly status: 'idle' | 'pending' | 'loading' | 'success' | 'error'
+  readonly error: unknown
+  /** Results of the last search answered. */
+  readonly results: readonly SearchRow[]
+}
+
+/** Everything a view needs to draw one row. */
+export interface RowState {
+  /** The checkbox. */
+  readonly checked: CheckedState
+  /** Whether the row can be expanded (a department with children, in the tree). */
+  readonly expandable: boolean
+  /** Whether it is expanded. */
+  readonly expanded: boolean
+  /** Its children are loading (`aria-busy`). */
+  readonly loading: boolean
+  /** The server disabled it. */
+  readonly disabled: boolean
+  /** Whether it has a checkbox at all (people have none with `select_type: 2`). */
+  readonly selectable: boolean
+  /** Whether it holds the tab stop (roving focus). */
+  readonly focused: boolean
+}
+
+/** Mobile drill-down: the breadcrumb and the list of the current level. */
+export interface DrillSnapshot {
+  /** Rows drilled into, top first; empty at the top level. */
+  readonly path: readonly NodeRow[]
+  /** Children of the last row of `path` (or the top level), or one status row. */
+  readonly rows: readonly TreeRow[]
+}
+
+/** What the store hands its constructor. */
+export interface SnapshotInit {
+  mode: 'tree' | 'search'
+  treeRows: readonly TreeRow[]
+  searchRows: readonly (SearchRow | StatusRow)[]
+  loads: ReadonlyMap<string, LoadState>
+  expanded: ReadonlySet<string>
+  selection: SelectionState
+  value: PickerValue
+  refusal: Refusal | null
+  search: SearchSnapshot
+  focusedKey: string | null
+  scrollOffset: number
+  drillPath: readonly string[]
+  rowByKey: ReadonlyMap<string, NodeRow>
+  childRows: ReadonlyMap<string, readonly NodeRow[]>
+  selectType: SelectType
+  maxCount: number | undefined
+}
+
+const IDLE: LoadState = { status: 'idle' }
+
+/**
+ * One immutable state of the picker. Cheap to make (fields are shared with the store, never
+ * mutated); derived parts (summary, drill-down list, focused index) are computed on first read.
+ */
+export class PickerSnapshot {
+  /** `search` while the search box holds text, else `tree`. */
+  readonly mode: 'tree' | 'search'
+  /** The rows to render in the current mode: the flattened tree, or the search results. */
+  readonly rows: readonly TreeRow[]
+  /** The flattened visible tree (expanded rows only, status rows where children are not there). */
+  readonly treeRows: readonly TreeRow[]
+  /** Search results (or one status row: loading, error, empty). */
+  readonly searchRows: readonly (SearchRow | StatusRow)[]
+  /** Row keys currently expanded (including rows not loaded yet). */
+  readonly expandedKeys: ReadonlySet<string>
+  /** The value: ticked departments and people, and exclusions, each with labels. */
+  readonly value: PickerValue
+  /** The selection rule behind `value`, for advanced use (`checkedState`). */
+  readonly selection: SelectionState
+  /** The last refused tick, until the next accepted one. */
+  readonly refusal: Refusal | null
+  readonly search: SearchSnapshot
+  /** Scroll offset (px) remembered for this mode; restore it when the mode changes. */
+  readonly scrollOffset: number
+  /** What may be ticked (`select_type`). */
+  readonly selectType: SelectType
+  /** The maximum, if any. */
+  readonly maxCount: number | undefined
+
+  readonly #init: SnapshotInit
+  #summary: ValueSummary | undefined
+  #drill: DrillSnapshot | undefined
+  #focusedIndex: number | undefined
+
+  constructor(init: SnapshotInit) {
+    this.#init = init
+    this.mode = init.mode
+    this.treeRows = init.treeRows
+    this.searchRows = init.searchRows
+    this.rows = init.mode === 'tree' ? init.treeRows : init.searchRows
+    this.expandedKeys = init.expanded
+    this.value = init.value
+    this.selection = init.selection
+    this.refusal = init.refusal
+    this.search = init.search
+    this.scrollOffset = init.scrollOffset
+    this.selectType = init.selectType
+    this.maxCount = init.maxCount
+  }
+
+  /** Counts for the selected panel (people by role, departments, exclusions). */
+  get summary(): ValueSummary {
+    return (this.#summary ??= summarizeValue(this.value))
+  }
+
+  /** Load state of the top level. */
+  get rootStatus(): LoadState {
+    return this.getLoadState(null)
+  }
+
+  /** Index in `rows` of the row holding the tab stop (0 when none is set or it is gone). */
+  get focusedIndex(): number {
+    if (this.#focusedIndex !== undefined) return this.#focusedIndex
+    const key = this.#init.focusedKey
+    let at = -1
+    if (key !== null) {
+      const row = this.mode === 'tree' ? this.#init.rowByKey.get(key) : undefined
+      at = row ? this.rows.indexOf(row) : this.rows.findIndex((r) => r.key === key)
+    }
+    return (this.#focusedIndex = Math.max(0, at))
+  }
+
+  /** Key of the row holding the tab stop, or `null` when there are no rows. */
+  get focusedKey(): string | null {
+    return this.rows[this.focusedIndex]?.key ?? null
+  }
+
+  /** The drill-down level (mobile layout). */
+  get drill(): DrillSnapshot {
+    if (this.#drill) return this.#drill
+    const { drillPath, rowByKey, childRows } = this.#init
+    const path = drillPath.map((key) => rowByKey.get(key)).filter((row) => row !== undefined)
+    const parentKey = path.at(-1)?.key ?? null
+    const level = (path.at(-1)?.level ?? 0) + 1
+    const load = this.getLoadState(parentKey)
+    const kids = childRows.get(parentKey ?? '')
+    let rows: readonly TreeRow[]
+    if (load.status === 'success' && kids && kids.length > 0) rows = kids
+    else {
+      const status =
+        load.status === 'success' ? 'empty' : load.status === 'error' ? 'error' : 'loading'
+      const row: StatusRow = {
+        kind: 'status',
+        key: `${parentKey ?? ''}#status`,
+        parentKey,
+        status,
+        level,
+        posinset: 1,
+        setsize: 1,
+        ...(load.status === 'error' ? { error: load.error } : {}),
+      }
+      rows = [row]
+    }
+    return (this.#drill = { path, rows })
+  }
+
+  /** Load state of a row's children (`null`: the top level). */
+  getLoadState(key: string | null): LoadState {
+    return this.#init.loads.get(key ?? '') ?? IDLE
+  }
+
+  /** Whether a row is expanded. */
+  isExpanded(key: string): boolean {
+    return this.#init.expanded.has(key)
+  }
+
+  /** The checkbox of a row, in O(depth). Status rows are never checked. */
+  getChecked(row: TreeRow): CheckedState {
+    return row.kind === 'node' ? checkedState(this.selection, row) : false
+  }
+
+  /** A row found by key among loaded tree rows or search results. */
+  getRow(key: string): NodeRow | undefined {
+    return this.#init.rowByKey.get(key) ?? this.#init.search.results.find((row) => row.key === key)
+  }
+
+  /** Everything a view needs to draw a row. */
+  getRowState(row: TreeRow): RowState {
+    const focused = this.rows[this.focusedIndex] === row
+    if (row.kind === 'status') {
+      return {
+        checked: false,
+        expandable: false,
+        expanded: false,
+        loading: row.status === 'loading',
+        disabled: true,
+        selectable: false,
+        focused,
+      }
+    }
+    // Search results are a flat list: nothing expands there.
+    const expandable = this.mode === 'tree' && row.node.is_parent && isDepartmentNode(row.node)
+    const expanded = expandable && this.#init.expanded.has(row.key)
+    return {
+      checked: checkedState(this.selection, row),
+      expandable,
+      expanded,
+      loading: expanded && this.getLoadState(row.key).status === 'loading',
+      disabled: row.node.disabled,
+      selectable: !(this.selectType === SelectType.DepartmentsOnly && !isDepartmentNode(row.node)),
+      focused,
+    }
+  }
+}

@@ -1,0 +1,855 @@
+/**
+ * The picker store: lazy tree, flattened visible rows, selection rule, search, focus and
+ * drill-down, behind `subscribe` / `getSnapshot` with immutable snapshots.
+ */
+import {
+  isAbortError,
+  SearchType,
+  SelectType,
+  type PickerValue,
+  type SelectDepartmentsRequest,
+  type SelectNode,
+} from '@epaas-picker/protocol'
+import { EntityIndex } from './EntityIndex.js'
+import {
+  childrenRequest,
+  pickFilters,
+  sameFilters,
+  searchRequest,
+  type PickerFilters,
+} from './filters.js'
+import { entityKeyOfNode, isDepartmentNode, rowKeyOf, rowSegment, statusRowKey } from './keys.js'
+import { itemFromNode, matchRanges } from './labels.js'
+import { PickerSnapshot } from './PickerSnapshot.js'
+import type { Refusal } from './refusal.js'
+import {
+  addKnownPath,
+  checkedState,
+  emptySelection,
+  removeDecision,
+  selectionFromValue,
+  selectionToValue,
+  setChecked,
+  type SelectionState,
+} from './selection.js'
+import { toSelectFetcher, type PickerTransport, type SelectFetcher } from './transport.js'
+import { Typeahead, treeKeyAction, type TreeKeyAction } from './treeKeyboard.js'
+import type { LoadState, NodeRow, RowStatus, SearchRow, StatusRow, TreeRow } from './types.js'
+
+/** Loads one node's children (or the top level, `node: null`). */
+export type ChildrenLoader = (context: {
+  /** The request body, filters included. */
+  request: SelectDepartmentsRequest
+  /** The node being expanded; `null` for the top level. */
+  node: SelectNode | null
+  signal: AbortSignal
+}) => Promise<SelectNode[]>
+
+/** Options of {@link createPickerStore}. Every filter of the seed may be given too. */
+export interface PickerStoreOptions extends PickerFilters {
+  /**
+   * How requests are sent: a `@epaas-picker/protocol` client or a fetcher function.
+   * Default: `createEpaasClient({ baseUrl: '/api/epaas' })`, the proxy mount.
+   */
+  transport?: PickerTransport
+  /**
+   * Replaces the transport for children loads (the React layer routes them through a
+   * QueryClient to share and cache them). Searches still use `transport`.
+   */
+  loadChildren?: ChildrenLoader
+  /**
+   * Most people that may be selected (counted with `users_total` for departments, 1 when
+   * unknown). A tick that would go past it is refused with a reason. Default: no maximum.
+   */
+  maxCount?: number
+  /** Milliseconds of quiet typing before a search is sent. Default 300. */
+  searchDebounceMs?: number
+  /** How `key` is matched: `0` name (default) or `3` phone or name. */
+  search_type?: SearchType
+  /** Controlled value. When set, changes are proposed through `onValueChange` only. */
+  value?: PickerValue
+  /** Initial value when uncontrolled. */
+  defaultValue?: PickerValue
+  /** Called with the new value after every tick, untick, removal or clear. */
+  onValueChange?: (value: PickerValue) => void
+  /** Controlled expanded row keys. */
+  expanded?: readonly string[]
+  /** Initially expanded row keys when uncontrolled (rows not loaded yet expand when they load). */
+  defaultExpanded?: readonly string[]
+  /** Called with every expanded row key after an expand or collapse. */
+  onExpandedChange?: (expanded: string[]) => void
+  /** Controlled text of the search box. */
+  searchValue?: string
+  /** Initial search text when uncontrolled. */
+  defaultSearchValue?: string
+  /** Called with the search box's text on every change. */
+  onSearchValueChange?: (searchValue: string) => void
+  /** Called when a tick is refused (disabled, not selectable, maximum). */
+  onRefuse?: (refusal: Refusal) => void
+  /** Clock for type-ahead, in ms. Default `Date.now`. */
+  now?: () => number
+}
+
+/** The answer of {@link PickerStore.toggle}. */
+export type ToggleResult = { ok: true } | { ok: false; refusal: Refusal }
+
+/** What the store does, besides being read. */
+export interface PickerStore {
+  /** Subscribes to changes; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void
+  /** The current immutable snapshot (same object until something changes). */
+  getSnapshot(): PickerSnapshot
+  /** Starts loading the top level. Call once on the client (not during SSR). Idempotent. */
+  start(): void
+  /** Aborts requests and timers. */
+  destroy(): void
+  /** Updates options: callbacks, controlled values, filters (a filter change reloads the tree). */
+  setOptions(options: PickerStoreOptions): void
+
+  /** Expands a row, loading its children if needed. */
+  expand(key: string): void
+  /** Collapses a row. Focus inside it moves to it. */
+  collapse(key: string): void
+  /** Expands a collapsed row, collapses an expanded one. */
+  toggleExpanded(key: string): void
+  /** Replaces the expanded set (controlled `expanded` goes through here). */
+  setExpanded(keys: readonly string[]): void
+  /** Loads a failed node again (`null`: the top level). */
+  retry(parentKey: string | null): void
+  /** Retries whatever an error row stands for (a node's children or the search). */
+  retryRow(row: StatusRow): void
+
+  /** Ticks (`true`), unticks (`false`) or flips (no argument) a row's entity. */
+  toggle(row: NodeRow | string, checked?: boolean): ToggleResult
+  /** Why a row cannot be ticked now, or `null` (the maximum is checked on toggle). */
+  canToggle(row: TreeRow): Refusal | null
+  /** Drops one decided entity (a chip's remove button). */
+  removeEntity(entityKey: string): void
+  /** Unticks everything. */
+  clearSelection(): void
+  /** Replaces the value (controlled `value` goes through here). */
+  setValue(value: PickerValue): void
+
+  /** Sets the search text (debounced search follows). */
+  setSearchValue(text: string): void
+  /** Marks an IME composition open or closed; closing searches for `text`. */
+  setComposing(composing: boolean, text?: string): void
+  /** Sends the current search again (after an error). */
+  retrySearch(): void
+
+  /** Moves the tab stop (roving focus) to a row. */
+  setFocusedKey(key: string | null): void
+  /** Applies a key of the tree view pattern; answers the action taken, or `null`. */
+  handleKey(key: string): TreeKeyAction | null
+  /** Remembers the list's scroll offset (px) for the current mode; does not notify. */
+  setScrollOffset(offset: number): void
+
+  /** Mobile drill-down: shows a department's children as the current list. */
+  drillInto(key: string): void
+  /** Mobile drill-down: goes back to a breadcrumb level (0: the top). */
+  drillTo(depth: number): void
+}
+
+const ROOT = ''
+const SEARCH_STATUS_KEY = '?#status'
+
+/**
+ * Creates a picker store: the framework-free brain of the picker.
+ *
+ * @example
+ * const store = createPickerStore({
+ *   transport: createEpaasClient({ baseUrl: '/api/epaas' }),
+ *   select_type: 0,
+ *   select_role_list: [11, 12],
+ * })
+ * store.subscribe(() => render(store.getSnapshot().rows))
+ * store.start()
+ */
+export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore {
+  let options = initial
+  let filters = pickFilters(initial)
+  let fetcher: SelectFetcher = toSelectFetcher(initial.transport)
+  let started = false
+  let generation = 0
+  let loadsController = new AbortController()
+  const listeners = new Set<() => void>()
+  const now = () => (options.now ?? Date.now)()
+
+  // Tree. `rowByKey` and `childRows` only grow (until a filter change resets them); `loads`,
+  // `expanded` and `rows` are replaced on change, so a snapshot holding them never changes.
+  let rowByKey = new Map<string, NodeRow>()
+  let childRows = new Map<string, readonly NodeRow[]>()
+  let loads: ReadonlyMap<string, LoadState> = new Map()
+  let expanded: ReadonlySet<string> = new Set(initial.expanded ?? initial.defaultExpanded ?? [])
+  let expandedProp = initial.expanded
+  let rows: readonly TreeRow[] = []
+  let index = new EntityIndex()
+
+  // Selection.
+  let selection: SelectionState = emptySelection()
+  let value: PickerValue
+  const valueStates = new WeakMap<PickerValue, SelectionState>()
+  const initialValue = initial.value ?? initial.defaultValue
+  if (initialValue) {
+    selection = selectionFromValue(initialValue)
+    value = initialValue
+  } else {
+    value = selectionToValue(selection)
+  }
+  valueStates.set(value, selection)
+  let valueProp = initial.value
+  let refusal: Refusal | null = null
+
+  // Search.
+  let searchInput = initial.searchValue ?? initial.defaultSearchValue ?? ''
+  let composing = false
+  let searchQuery = ''
+  let searchStatus: 'idle' | 'pending' | 'loading' | 'success' | 'error' = 'idle'
+  let searchError: unknown
+  let searchResults: readonly SearchRow[] = []
+  let searchRows: readonly (SearchRow | StatusRow)[] = []
+  let searchTimer: ReturnType<typeof setTimeout> | undefined
+  let searchController: AbortController | undefined
+  let searchSeq = 0
+
+  // Focus, scroll, drill-down.
+  const focused = { tree: null as string | null, search: null as string | null }
+  const scrollOffsets = { tree: 0, search: 0 }
+  const typeahead = new Typeahead()
+  let drillPath: readonly string[] = []
+
+  rows = buildUnder(null, 1, [])
+  let snapshot = makeSnapshot()
+
+  function mode(): 'tree' | 'search' {
+    return searchInput.trim() ? 'search' : 'tree'
+  }
+
+  function makeSnapshot(): PickerSnapshot {
+    const currentMode = mode()
+    return new PickerSnapshot({
+      mode: currentMode,
+      treeRows: rows,
+      searchRows,
+      loads,
+      expanded,
+      selection,
+      value,
+      refusal,
+      search: {
+        input: searchInput,
+        query: searchQuery,
+        composing,
+        status: searchStatus,
+        error: searchError,
+        results: searchResults,
+      },
+      focusedKey: focused[currentMode],
+      scrollOffset: scrollOffsets[currentMode],
+      drillPath,
+      rowByKey,
+      childRows,
+      selectType: filters.select_type ?? SelectType.Any,
+      maxCount: options.maxCount,
+    })
+  }
+
+  function emit() {
+    snapshot = makeSnapshot()
+    for (const listener of [...listeners]) listener()
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Flattening
+
+  function isExpandable(row: NodeRow): boolean {
+    return row.node.is_parent && isDepartmentNode(row.node)
+  }
+
+  function statusRow(parentKey: string | null, status: RowStatus, level: number, error?: unknown) {
+    const row: StatusRow = {
+      kind: 'status',
+      key: statusRowKey(parentKey),
+      parentKey,
+      status,
+      level,
+      posinset: 1,
+      setsize: 1,
+      ...(status === 'error' ? { error } : {}),
+    }
+    return row
+  }
+
+  /** The visible rows under a parent (its children, their expanded subtrees, or a status row). */
+  function buildUnder(parentKey: string | null, level: number, toLoad: (string | null)[]) {
+    const out: TreeRow[] = []
+    appendUnder(out, parentKey, level, toLoad)
+    return out
+  }
+
+  function appendUnder(
+    out: TreeRow[],
+    parentKey: string | null,
+    level: number,
+    toLoad: (string | null)[],
+  ) {
+    const load = loads.get(parentKey ?? ROOT) ?? { status: 'idle' }
+    if (load.status === 'success') {
+      const kids = childRows.get(parentKey ?? ROOT) ?? []
+      if (kids.length === 0) out.push(statusRow(parentKey, 'empty', level))
+      for (const kid of kids) {
+        out.push(kid)
+        if (expanded.has(kid.key) && isExpandable(kid)) appendUnder(out, kid.key, level + 1, toLoad)
+      }
+    } else if (load.status === 'error') {
+      out.push(statusRow(parentKey, 'error', level, load.error))
+    } else {
+      out.push(statusRow(parentKey, 'loading', level))
+      if (load.status === 'idle') toLoad.push(parentKey)
+    }
+  }
+
+  /**
+   * Replaces what sits under a visible parent in the flattened list with `replacement` (or its
+   * freshly built subtree): one copy of the row pointers, no walk of the tree.
+   */
+  function spliceUnder(parentKey: string | null, toLoad: (string | null)[], collapse = false) {
+    if (parentKey === null) {
+      rows = buildUnder(null, 1, toLoad)
+      return
+    }
+    const parent = rowByKey.get(parentKey)
+    if (!parent) return
+    const at = rows.indexOf(parent)
+    if (at < 0) return
+    let end = at + 1
+    while (end < rows.length && (rows[end] as TreeRow).level > parent.level) end++
+    const replacement =
+      collapse || !expanded.has(parentKey) ? [] : buildUnder(parentKey, parent.level + 1, toLoad)
+    rows = rows.slice(0, at + 1).concat(replacement, rows.slice(end))
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Loading
+
+  function setLoad(key: string, state: LoadState) {
+    const next = new Map(loads)
+    next.set(key, state)
+    loads = next
+  }
+
+  function startLoads(keys: (string | null)[]) {
+    for (const key of keys) startLoad(key)
+  }
+
+  function startLoad(parentKey: string | null) {
+    if (!started) return
+    const node = parentKey === null ? null : (rowByKey.get(parentKey)?.node ?? null)
+    if (parentKey !== null && node === null) return
+    const loadKey = parentKey ?? ROOT
+    const current = loads.get(loadKey)?.status
+    if (current === 'loading' || current === 'success') return
+    setLoad(loadKey, { status: 'loading' })
+    const ofGeneration = generation
+    const request = childrenRequest(filters, node)
+    const signal = loadsController.signal
+    const promise = options.loadChildren
+      ? options.loadChildren({ request, node, signal })
+      : fetcher(request, { signal })
+    promise.then(
+      (nodes) => {
+        if (ofGeneration !== generation) return
+        receiveChildren(parentKey, nodes)
+      },
+      (error: unknown) => {
+        if (ofGeneration !== generation) return
+        setLoad(loadKey, { status: 'error', error })
+        spliceUnder(parentKey, [])
+        emit()
+      },
+    )
+  }
+
+  function receiveChildren(parentKey: string | null, nodes: readonly SelectNode[]) {
+    const parent = parentKey === null ? null : rowByKey.get(parentKey)
+    const level = parent ? parent.level + 1 : 1
+    const kids: NodeRow[] = []
+    const seen = new Set<string>()
+    let nextSelection = selection
+    for (const node of nodes) {
+      const key = rowKeyOf(parentKey, node)
+      // A node listed twice under one parent would break keys; show it once.
+      if (seen.has(key)) continue
+      seen.add(key)
+      const row: NodeRow = {
+        kind: 'node',
+        key,
+        parentKey,
+        node,
+        entityKey: entityKeyOfNode(node),
+        level,
+        posinset: 0,
+        setsize: 0,
+      }
+      kids.push(row)
+      index.add(row.entityKey, node)
+      if (nextSelection.entries.has(row.entityKey)) {
+        nextSelection = addKnownPath(nextSelection, row.entityKey, node.id_path)
+      }
+    }
+    const setsize = kids.length
+    for (let i = 0; i < setsize; i++) {
+      const kid = kids[i] as { posinset: number; setsize: number }
+      kid.posinset = i + 1
+      kid.setsize = setsize
+    }
+    for (const kid of kids) rowByKey.set(kid.key, kid)
+    childRows.set(parentKey ?? ROOT, kids)
+    setLoad(parentKey ?? ROOT, { status: 'success' })
+    if (nextSelection !== selection) commitInternal(nextSelection)
+    const toLoad: (string | null)[] = []
+    spliceUnder(parentKey, toLoad)
+    startLoads(toLoad)
+    emit()
+  }
+
+  function resetTree() {
+    generation++
+    loadsController.abort()
+    loadsController = new AbortController()
+    rowByKey = new Map()
+    childRows = new Map()
+    loads = new Map()
+    index = new EntityIndex()
+    drillPath = []
+    const toLoad: (string | null)[] = []
+    rows = buildUnder(null, 1, toLoad)
+    startLoads(toLoad)
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Expansion
+
+  function expandedChanged(next: Set<string>) {
+    if (options.expanded !== undefined) {
+      options.onExpandedChange?.([...next])
+      return
+    }
+    applyExpanded(next)
+    emit()
+    options.onExpandedChange?.([...next])
+  }
+
+  function applyExpanded(next: ReadonlySet<string>) {
+    const previous = expanded
+    expanded = next
+    const toLoad: (string | null)[] = []
+    for (const key of previous) {
+      if (!next.has(key)) {
+        spliceUnder(key, toLoad, true)
+        const focusedTree = focused.tree
+        if (focusedTree !== null && focusedTree.startsWith(`${key}/`)) focused.tree = key
+      }
+    }
+    for (const key of next) {
+      if (previous.has(key)) continue
+      const row = rowByKey.get(key)
+      if (!row || !isExpandable(row)) continue
+      const loadStatus = loads.get(key)?.status ?? 'idle'
+      if (rows.includes(row)) spliceUnder(key, toLoad)
+      else if (loadStatus === 'idle') toLoad.push(key)
+    }
+    startLoads(toLoad)
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Selection
+
+  /** A change of paths only (the value stays the same object, so nothing is proposed). */
+  function commitInternal(next: SelectionState) {
+    selection = next
+    valueStates.set(value, next)
+  }
+
+  function proposeSelection(next: SelectionState) {
+    const nextValue = selectionToValue(next)
+    valueStates.set(nextValue, next)
+    if (options.value !== undefined) {
+      refusal = null
+      options.onValueChange?.(nextValue)
+      return
+    }
+    selection = next
+    value = nextValue
+    refusal = null
+    emit()
+    options.onValueChange?.(nextValue)
+  }
+
+  function findRow(target: NodeRow | string): NodeRow | undefined {
+    if (typeof target !== 'string') return target
+    return rowByKey.get(target) ?? searchResults.find((row) => row.key === target)
+  }
+
+  function canToggle(row: TreeRow): Refusal | null {
+    if (row.kind !== 'node') return { code: 'disabled', entityKey: '' }
+    if (row.node.disabled) return { code: 'disabled', entityKey: row.entityKey }
+    const selectType = filters.select_type ?? SelectType.Any
+    if (selectType === SelectType.DepartmentsOnly && !isDepartmentNode(row.node)) {
+      return { code: 'not-selectable', entityKey: row.entityKey }
+    }
+    return null
+  }
+
+  function refuse(reason: Refusal): ToggleResult {
+    refusal = reason
+    emit()
+    options.onRefuse?.(reason)
+    return { ok: false, refusal: reason }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Search
+
+  function applySearchInput(text: string) {
+    const wasSearching = mode() === 'search'
+    searchInput = text
+    if (mode() === 'tree') {
+      clearTimeout(searchTimer)
+      searchController?.abort()
+      searchSeq++
+      searchQuery = ''
+      searchStatus = 'idle'
+      searchError = undefined
+      searchResults = []
+      searchRows = []
+      focused.search = null
+      scrollOffsets.search = 0
+    } else if (!composing) {
+      scheduleSearch()
+    } else if (!wasSearching) {
+      searchStatus = 'pending'
+      searchRows = [statusRow(null, 'loading', 1)]
+    }
+    emit()
+  }
+
+  function scheduleSearch() {
+    clearTimeout(searchTimer)
+    if (searchStatus !== 'loading') searchStatus = 'pending'
+    if (searchResults.length === 0) searchRows = [searchStatusRow('loading')]
+    const delay = options.searchDebounceMs ?? 300
+    searchTimer = setTimeout(runSearch, delay)
+  }
+
+  function searchStatusRow(status: RowStatus, error?: unknown): StatusRow {
+    return { ...statusRow(null, status, 1, error), key: SEARCH_STATUS_KEY }
+  }
+
+  function runSearch() {
+    const text = searchInput.trim()
+    if (!text || !started) return
+    searchController?.abort()
+    const controller = new AbortController()
+    searchController = controller
+    const seq = ++searchSeq
+    searchQuery = text
+    searchStatus = 'loading'
+    emit()
+    const request = searchRequest(filters, text, options.search_type ?? SearchType.Name)
+    fetcher(request, { signal: controller.signal }).then(
+      (nodes) => {
+        // A late answer to an older query never replaces a newer one.
+        if (seq !== searchSeq) return
+        receiveSearch(text, nodes)
+      },
+      (error: unknown) => {
+        if (seq !== searchSeq || isAbortError(error)) return
+        searchStatus = 'error'
+        searchError = error
+        searchRows = [searchStatusRow('error', error)]
+        emit()
+      },
+    )
+  }
+
+  function receiveSearch(text: string, nodes: readonly SelectNode[]) {
+    const results: SearchRow[] = []
+    const seen = new Set<string>()
+    let nextSelection = selection
+    for (const node of nodes) {
+      const key = `?${rowSegment(node)}@${node.parent_id}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      const entityKey = entityKeyOfNode(node)
+      index.add(entityKey, node)
+      if (nextSelection.entries.has(entityKey)) {
+        nextSelection = addKnownPath(nextSelection, entityKey, node.id_path)
+      }
+      results.push({
+        kind: 'node',
+        key,
+        parentKey: null,
+        node,
+        entityKey,
+        level: 1,
+        posinset: results.length + 1,
+        setsize: 0,
+        matches: matchRanges(node.name, text),
+        school: index.schoolOf(node.corpid),
+      })
+    }
+    for (const row of results) (row as { setsize: number }).setsize = results.length
+    if (nextSelection !== selection) commitInternal(nextSelection)
+    searchResults = results
+    searchRows = results.length > 0 ? results : [searchStatusRow('empty')]
+    searchStatus = 'success'
+    searchError = undefined
+    scrollOffsets.search = 0
+    focused.search = null
+    emit()
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The store
+
+  function applyAction(action: TreeKeyAction) {
+    switch (action.type) {
+      case 'focus':
+        store.setFocusedKey(action.key)
+        return
+      case 'expand':
+        store.expand(action.key)
+        return
+      case 'collapse':
+        store.collapse(action.key)
+        return
+      case 'expand-siblings':
+        expandedChanged(new Set([...expanded, ...action.keys]))
+        return
+      case 'toggle-checked':
+        store.toggle(action.key)
+        return
+      case 'retry':
+        if (action.row.kind === 'status') store.retryRow(action.row)
+    }
+  }
+
+  const store: PickerStore = {
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    getSnapshot: () => snapshot,
+
+    start() {
+      if (started) return
+      started = true
+      const toLoad: (string | null)[] = []
+      rows = buildUnder(null, 1, toLoad)
+      startLoads(toLoad)
+      if (mode() === 'search' && searchStatus === 'idle') scheduleSearch()
+      emit()
+    },
+
+    destroy() {
+      started = false
+      generation++
+      loadsController.abort()
+      searchController?.abort()
+      clearTimeout(searchTimer)
+      listeners.clear()
+    },
+
+    setOptions(next) {
+      const previous = options
+      options = next
+      if (next.transport !== previous.transport) fetcher = toSelectFetcher(next.transport)
+      let changed = false
+      const nextFilters = pickFilters(next)
+      if (!sameFilters(filters, nextFilters)) {
+        filters = nextFilters
+        resetTree()
+        if (mode() === 'search' && started) scheduleSearch()
+        changed = true
+      }
+      if (next.value !== undefined && next.value !== valueProp) {
+        valueProp = next.value
+        if (next.value !== value) {
+          applyValue(next.value)
+          changed = true
+        }
+      }
+      if (next.expanded !== undefined && next.expanded !== expandedProp) {
+        expandedProp = next.expanded
+        const keys = new Set(next.expanded)
+        if (keys.size !== expanded.size || [...keys].some((key) => !expanded.has(key))) {
+          applyExpanded(keys)
+          changed = true
+        }
+      }
+      if (next.searchValue !== undefined && next.searchValue !== searchInput) {
+        applySearchInput(next.searchValue)
+        return
+      }
+      if (changed || next.maxCount !== previous.maxCount) emit()
+    },
+
+    expand(key) {
+      if (expanded.has(key)) return
+      const next = new Set(expanded)
+      next.add(key)
+      expandedChanged(next)
+    },
+    collapse(key) {
+      if (!expanded.has(key)) return
+      const next = new Set(expanded)
+      next.delete(key)
+      expandedChanged(next)
+    },
+    toggleExpanded(key) {
+      if (expanded.has(key)) store.collapse(key)
+      else store.expand(key)
+    },
+    setExpanded(keys) {
+      expandedChanged(new Set(keys))
+    },
+    retry(parentKey) {
+      const loadKey = parentKey ?? ROOT
+      if (loads.get(loadKey)?.status !== 'error') return
+      setLoad(loadKey, { status: 'idle' })
+      const toLoad: (string | null)[] = []
+      spliceUnder(parentKey, toLoad)
+      if (!toLoad.includes(parentKey)) toLoad.push(parentKey)
+      startLoads(toLoad)
+      emit()
+    },
+    retryRow(row) {
+      if (row.key === SEARCH_STATUS_KEY) store.retrySearch()
+      else store.retry(row.parentKey)
+    },
+
+    toggle(target, checked) {
+      const row = findRow(target)
+      if (!row) return refuse({ code: 'disabled', entityKey: '' })
+      const refused = canToggle(row)
+      if (refused) return refuse(refused)
+      const current = checkedState(selection, row)
+      const wanted = checked ?? current !== true
+      const children = index.childrenOf(row.entityKey)
+      const item = itemFromNode(row.node, {
+        school: index.schoolOf(row.node.corpid),
+        ...(children ? { children } : {}),
+      })
+      const paths = index.pathsOf(row.entityKey)
+      const next = setChecked(selection, row, wanted, {
+        item,
+        paths: paths.length > 0 ? paths : [row.node.id_path],
+      })
+      const max = options.maxCount
+      if (wanted && max !== undefined && next.count > max && next.count > selection.count) {
+        return refuse({
+          code: 'maximum',
+          entityKey: row.entityKey,
+          maximum: max,
+          count: selection.count,
+          requested: next.count,
+        })
+      }
+      proposeSelection(next)
+      return { ok: true }
+    },
+    canToggle,
+    removeEntity(entityKey) {
+      const next = removeDecision(selection, entityKey)
+      if (next !== selection) proposeSelection(next)
+    },
+    clearSelection() {
+      if (selection.entries.size > 0) proposeSelection(emptySelection())
+    },
+    setValue(next) {
+      if (options.value !== undefined) {
+        options.onValueChange?.(next)
+        return
+      }
+      applyValue(next)
+      emit()
+      options.onValueChange?.(next)
+    },
+
+    setSearchValue(text) {
+      if (text === searchInput) return
+      if (options.searchValue !== undefined) {
+        options.onSearchValueChange?.(text)
+        return
+      }
+      applySearchInput(text)
+      options.onSearchValueChange?.(text)
+    },
+    setComposing(open, text) {
+      composing = open
+      if (!open && text !== undefined && text !== searchInput) {
+        store.setSearchValue(text)
+        return
+      }
+      if (!open && mode() === 'search') scheduleSearch()
+      emit()
+    },
+    retrySearch() {
+      if (mode() !== 'search') return
+      searchStatus = 'pending'
+      searchRows = [searchStatusRow('loading')]
+      runSearch()
+    },
+
+    setFocusedKey(key) {
+      const currentMode = mode()
+      if (focused[currentMode] === key) return
+      focused[currentMode] = key
+      emit()
+    },
+    handleKey(key) {
+      const current = snapshot
+      const word = key.length > 0 && [...key].length === 1 && key !== ' ' && key !== '*'
+      const action = treeKeyAction(
+        {
+          rows: current.rows,
+          focusedKey: current.focusedKey,
+          isExpanded: (k) => current.mode === 'tree' && expanded.has(k),
+          isExpandable: (row) => current.mode === 'tree' && isExpandable(row),
+        },
+        key,
+        word ? typeahead.push(key, now()) : undefined,
+      )
+      if (action) applyAction(action)
+      return action
+    },
+    setScrollOffset(offset) {
+      scrollOffsets[mode()] = offset
+    },
+
+    drillInto(key) {
+      const row = rowByKey.get(key)
+      if (!row || !isExpandable(row)) return
+      drillPath = [...drillPath, key]
+      const toLoad: (string | null)[] = []
+      if ((loads.get(key)?.status ?? 'idle') === 'idle') toLoad.push(key)
+      startLoads(toLoad)
+      emit()
+    },
+    drillTo(depth) {
+      if (depth >= drillPath.length) return
+      drillPath = drillPath.slice(0, Math.max(0, depth))
+      emit()
+    },
+  }
+
+  function applyValue(next: PickerValue) {
+    if (next === value) return
+    selection = valueStates.get(next) ?? selectionFromValue(next, (key) => index.pathsOf(key))
+    value = next
+    valueStates.set(next, selection)
+  }
+
+  return store
+}

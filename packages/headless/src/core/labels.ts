@@ -1,0 +1,159 @@
+/**
+ * Labels: value items built from nodes (so a saved value renders with names), chip texts for
+ * parents ("张三的爸爸"), counts for the selected panel, and match ranges for search highlights.
+ */
+import {
+  Role,
+  type ParentOf,
+  type PickerValue,
+  type SelectedDepartment,
+  type SelectedUser,
+  type SelectNode,
+} from '@epaas-picker/protocol'
+import { isDepartmentNode } from './keys.js'
+import type { SelectionItem } from './selection.js'
+
+/** What a value item needs besides the node: context the tree learned elsewhere. */
+export interface ItemContext {
+  /** Name of the node's school (organisation), for district trees. */
+  school?: string
+  /** For a parent: every child the parent was seen with so far. */
+  children?: readonly ParentOf[]
+}
+
+/** The value item (with its labels) for a node. */
+export function itemFromNode(node: SelectNode, context: ItemContext = {}): SelectionItem {
+  const labels = {
+    corpid: node.corpid,
+    name: node.name,
+    path: node.path,
+    id_path: node.id_path,
+    ...(context.school ? { school: context.school } : {}),
+  }
+  if (isDepartmentNode(node)) {
+    const department: SelectedDepartment = {
+      type: 'department',
+      id: node.id,
+      ...labels,
+      department_type: node.department_type,
+      select_node_type: node.select_node_type,
+      ...(node.users_total > 0 ? { users_total: node.users_total } : {}),
+    }
+    return department
+  }
+  const user: SelectedUser = {
+    type: 'user',
+    userid: node.id,
+    role_id: node.role_id as Role,
+    ...labels,
+  }
+  const children = context.children ?? parentOf(node)
+  if (children.length > 0) user.children = [...children]
+  return user
+}
+
+/** The child a parent node is listed for, if it is a parent's node. */
+export function parentOf(node: SelectNode): ParentOf[] {
+  return node.role_id === Role.Parent && node.child_id
+    ? [
+        {
+          child_id: node.child_id,
+          child_name: node.child_name,
+          child_relation: node.child_relation,
+        },
+      ]
+    : []
+}
+
+/** A language with built-in texts. */
+export type PickerLocale = 'zh-CN' | 'en-US'
+
+/**
+ * The line under a parent's name: `张三的爸爸` for one child, `张三、李四的家长` for several.
+ * In en-US: `张三's 爸爸` and `Parent of 张三, 李四` (relations come from the server in Chinese).
+ * `undefined` for anyone who is not a parent with a known child.
+ *
+ * @example
+ * parentRelationLabel(user.children ?? []) // '张三的爸爸'
+ */
+export function parentRelationLabel(
+  children: readonly ParentOf[],
+  locale: PickerLocale = 'zh-CN',
+): string | undefined {
+  const [first] = children
+  if (!first) return undefined
+  const names = [...new Set(children.map((child) => child.child_name))]
+  if (names.length === 1) {
+    const relation = first.child_relation || (locale === 'zh-CN' ? '家长' : 'parent')
+    return locale === 'zh-CN'
+      ? `${first.child_name}的${relation}`
+      : `${first.child_name}'s ${relation}`
+  }
+  return locale === 'zh-CN' ? `${names.join('、')}的家长` : `Parent of ${names.join(', ')}`
+}
+
+/**
+ * The text of a chip: the name, plus for a parent who they are a parent of
+ * (`王五 · 张三、李四的家长`).
+ */
+export function chipLabel(item: SelectionItem, locale: PickerLocale = 'zh-CN'): string {
+  const relation =
+    item.type === 'user' ? parentRelationLabel(item.children ?? [], locale) : undefined
+  return relation ? `${item.name} · ${relation}` : item.name
+}
+
+/** Counts for the selected panel. */
+export interface ValueSummary {
+  /** Ticked departments. */
+  departments: number
+  /** Ticked people, all roles. */
+  users: number
+  /** Ticked people by role (11 students, 12 teachers, 13 parents). */
+  usersByRole: Record<Role, number>
+  /** Exclusions. */
+  excluded: number
+  /**
+   * Estimated people: ticked people, plus each ticked department's `users_total` (1 when the
+   * tree did not report it), minus exclusions. The exact list comes from the proxy's `resolve`.
+   */
+  estimatedPeople: number
+}
+
+/** Counts of a value, for the selected panel ("12 students, 3 teachers"). */
+export function summarizeValue(value: PickerValue): ValueSummary {
+  const usersByRole: Record<Role, number> = { 11: 0, 12: 0, 13: 0 }
+  for (const user of value.users) usersByRole[user.role_id] = (usersByRole[user.role_id] ?? 0) + 1
+  const weight = (item: { type: string; users_total?: number }) =>
+    item.type === 'department' && item.users_total && item.users_total > 0 ? item.users_total : 1
+  let people = value.users.length
+  for (const department of value.departments) people += weight(department)
+  for (const excluded of value.excluded) people -= weight(excluded)
+  return {
+    departments: value.departments.length,
+    users: value.users.length,
+    usersByRole,
+    excluded: value.excluded.length,
+    estimatedPeople: Math.max(0, people),
+  }
+}
+
+/**
+ * Where `query` occurs in `text`, as `[start, end)` ranges, case-insensitive, non-overlapping.
+ * Empty for an empty query or no match (a phone search matches no part of the name).
+ *
+ * @example
+ * matchRanges('张三丰', '三') // [[1, 2]]
+ */
+export function matchRanges(text: string, query: string): [number, number][] {
+  const needle = query.trim().toLowerCase()
+  if (!needle) return []
+  const haystack = text.toLowerCase()
+  const ranges: [number, number][] = []
+  let from = 0
+  for (;;) {
+    const at = haystack.indexOf(needle, from)
+    if (at < 0) return ranges
+    ranges.push([at, at + needle.length])
+    from = at + needle.length
+  }
+}
