@@ -1,0 +1,38 @@
+/**
+ * Fastify 5 adapter: `await app.register(fastifyEpaasProxy(proxy))`. The plugin is encapsulated:
+ * its raw-body parser applies to the proxy's routes only.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { EpaasProxy } from '../createEpaasProxy.js'
+import { toWebRequest, writeWebResponse } from './nodeEpaasProxy.js'
+
+/**
+ * A Fastify plugin serving the proxy's routes under its base path.
+ *
+ * @example
+ * import Fastify from 'fastify'
+ * import { fastifyEpaasProxy } from '@epaas-picker/proxy/fastify'
+ * const app = Fastify()
+ * await app.register(fastifyEpaasProxy(proxy))
+ */
+export function fastifyEpaasProxy(proxy: EpaasProxy): FastifyPluginAsync {
+  return async (fastify) => {
+    // The proxy reads and bounds bodies itself: hand it the raw stream.
+    fastify.removeAllContentTypeParsers()
+    fastify.addContentTypeParser('*', (_request, payload, done) => done(null, payload))
+    const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+      const controller = new AbortController()
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) {
+          controller.abort(new DOMException('client went away', 'AbortError'))
+        }
+      })
+      const response = await proxy.handle(
+        toWebRequest(request.raw, controller.signal, request.body ?? undefined),
+      )
+      reply.hijack()
+      await writeWebResponse(reply.raw, response, controller.signal)
+    }
+    fastify.all(`${proxy.basePath}/*`, handler)
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Every upstream ePaaS call goes through here: the protocol client for encoding, timeouts and
+ * normalising; a bounded retry on "busy"; one retry with a fresh token on "invalid/expired token";
+ * metrics for each attempt. Nothing else is retried.
+ */
+import {
+  classifyErrcode,
+  createEpaasClient,
+  defaultErrcodeTable,
+  EpaasError,
+  EpaasRequestError,
+  isAbortError,
+  type CallEvent,
+  type EndpointName,
+  type EndpointTypes,
+  type ErrcodeTable,
+} from '@epaas-picker/protocol'
+import pRetry from 'p-retry'
+import type { ProxyEventListener, UpstreamEvent } from './events.js'
+import type { Redactor } from './redact.js'
+
+/** Where a call's token comes from, and how to get a fresh one when upstream refuses it. */
+export interface TokenHandle {
+  /** The token to send. */
+  get(signal?: AbortSignal): Promise<string>
+  /**
+   * Called once when upstream answers an invalid/expired-token errcode for `stale`: drop it and
+   * answer a fresh token, or `undefined` when none can be had (the error is then reported).
+   */
+  refresh?(stale: string, signal?: AbortSignal): Promise<string | undefined>
+}
+
+/** Backoff of the busy (`-1`) retry. */
+export interface RetryOptions {
+  /** Milliseconds before the first retry, before jitter (x1 to x2). Default 200. */
+  minDelayMs?: number
+  /** Upper bound of one wait, in milliseconds. Default 2000. */
+  maxDelayMs?: number
+}
+
+export interface UpstreamOptions {
+  /** The ePaaS base URL. */
+  baseUrl: string
+  fetch?: typeof globalThis.fetch
+  /** Milliseconds per upstream attempt. */
+  timeoutMs: number
+  errcodes?: ErrcodeTable
+  retry?: RetryOptions
+  emit: ProxyEventListener
+  redactor: Redactor
+}
+
+/** Calls ePaaS with retries and token refresh. */
+export interface Upstream {
+  call<N extends EndpointName>(
+    endpoint: N,
+    request: EndpointTypes[N][0],
+    options?: { token?: TokenHandle; signal?: AbortSignal },
+  ): Promise<EndpointTypes[N][1]>
+}
+
+/** Creates the upstream caller shared by the routes, the server client and the token sources. */
+export function createUpstream(options: UpstreamOptions): Upstream {
+  const table = options.errcodes ?? defaultErrcodeTable
+  const { emit, redactor } = options
+  const client = createEpaasClient({
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    onCall: (event) => emit(toUpstreamEvent(event)),
+  })
+
+  function attempt<N extends EndpointName>(
+    endpoint: N,
+    request: EndpointTypes[N][0],
+    token: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<EndpointTypes[N][1]> {
+    return pRetry(() => client.call(endpoint, request, { token, signal }), {
+      retries: table.maxBusyRetries,
+      minTimeout: options.retry?.minDelayMs ?? 200,
+      maxTimeout: options.retry?.maxDelayMs ?? 2000,
+      factor: 2,
+      randomize: true,
+      signal,
+      shouldRetry: ({ error }) =>
+        error instanceof EpaasError && classifyErrcode(error.errcode, table) === 'retry',
+      onFailedAttempt: ({ error, attemptNumber, retriesLeft, retryDelay }) => {
+        if (
+          retriesLeft > 0 &&
+          error instanceof EpaasError &&
+          classifyErrcode(error.errcode, table) === 'retry'
+        ) {
+          emit({
+            type: 'retry',
+            endpoint,
+            reason: 'busy',
+            attempt: attemptNumber,
+            errcode: error.errcode,
+            delayMs: retryDelay,
+          })
+        }
+      },
+    })
+  }
+
+  return {
+    async call(endpoint, request, { token: handle, signal } = {}) {
+      const token = handle ? await handle.get(signal) : undefined
+      redactor.register(token)
+      try {
+        return await attempt(endpoint, request, token, signal)
+      } catch (error) {
+        if (
+          !(error instanceof EpaasError) ||
+          classifyErrcode(error.errcode, table) !== 'refresh-token' ||
+          !handle?.refresh ||
+          token === undefined
+        ) {
+          throw error
+        }
+        const fresh = await handle.refresh(token, signal)
+        if (fresh === undefined || fresh === token) throw error
+        redactor.register(fresh)
+        emit({
+          type: 'retry',
+          endpoint,
+          reason: 'token',
+          attempt: 1,
+          errcode: error.errcode,
+          delayMs: 0,
+        })
+        return attempt(endpoint, request, fresh, signal)
+      }
+    },
+  }
+}
+
+function toUpstreamEvent(event: CallEvent): UpstreamEvent {
+  const base = {
+    type: 'upstream' as const,
+    endpoint: event.endpoint,
+    path: event.path,
+    durationMs: event.durationMs,
+  }
+  if (event.error === undefined) return { ...base, outcome: 'ok', errcode: 0 }
+  if (event.error instanceof EpaasError) {
+    return { ...base, outcome: 'errcode', errcode: event.error.errcode }
+  }
+  if (event.error instanceof EpaasRequestError) {
+    const outcome = event.error.kind === 'invalid-input' ? 'error' : event.error.kind
+    return { ...base, outcome }
+  }
+  return { ...base, outcome: isAbortError(event.error) ? 'aborted' : 'error' }
+}
