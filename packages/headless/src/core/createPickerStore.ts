@@ -101,7 +101,10 @@ export interface PickerStore {
   getSnapshot(): PickerSnapshot
   /** Starts loading the top level. Call once on the client (not during SSR). Idempotent. */
   start(): void
-  /** Aborts requests and timers. */
+  /**
+   * Aborts requests and timers. Subscribers stay; a later `start()` resumes (React StrictMode
+   * mounts, unmounts and mounts again).
+   */
   destroy(): void
   /** Updates options: callbacks, controlled values, filters (a filter change reloads the tree). */
   setOptions(options: PickerStoreOptions): void
@@ -645,20 +648,30 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     start() {
       if (started) return
       started = true
+      // After a stop (StrictMode unmounts and mounts again), loads cut short are started again.
       const toLoad: (string | null)[] = []
       rows = buildUnder(null, 1, toLoad)
+      for (const key of drillPath) {
+        if ((loads.get(key)?.status ?? 'idle') === 'idle') toLoad.push(key)
+      }
       startLoads(toLoad)
-      if (mode() === 'search' && searchStatus === 'idle') scheduleSearch()
+      if (mode() === 'search' && searchStatus !== 'success') scheduleSearch()
       emit()
     },
 
     destroy() {
+      if (!started) return
       started = false
       generation++
       loadsController.abort()
+      loadsController = new AbortController()
+      // Loads cut short go back to idle so that a later start() sends them again.
+      const next = new Map(loads)
+      for (const [key, state] of loads) if (state.status === 'loading') next.delete(key)
+      loads = next
       searchController?.abort()
+      searchSeq++
       clearTimeout(searchTimer)
-      listeners.clear()
     },
 
     setOptions(next) {

@@ -1,0 +1,17 @@
+/**
+ * React bindings of the picker: `usePicker`, `usePickerSnapshot`, and React Query options.
+ *
+ * @packageDocumentation
+ */
+export { composeHandlers, mergeRefs } from './mergeProps.js'
+export { childrenQueryOptions, DEFAULT_STALE_TIME, pickerKeys } from './pickerQueryOptions.js'
+export type { ChildrenQueryInput, NodeKey } from './pickerQueryOptions.js'
+export { usePicker } from './usePicker.js'
+export type {
+  ElementProps,
+  RowProps,
+  TreeProps,
+  UsePickerOptions,
+  UsePickerResult,
+} from './usePicker.js'
+export { usePickerSnapshot } from './usePickerSnapshot.js'
