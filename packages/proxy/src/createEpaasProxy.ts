@@ -314,7 +314,7 @@ export function createEpaasProxy(options: EpaasProxyOptions): EpaasProxy {
     const maxBytes = route.name === 'resolve' ? limits.resolveBodyBytes : limits.bodyBytes
     const raw = await readJsonBody(request, maxBytes)
     const schema = schemas[route.name]
-    const parsed = schema.safeParse(route.name === 'getQywxCorpid' ? (raw ?? {}) : raw)
+    const parsed = schema.safeParse(route.name === 'getQywxCorpid' && raw === undefined ? {} : raw)
     if (!parsed.success) throw new ProxyError('invalid_body', describeIssues(parsed.error))
     const body = parsed.data as Record<string, unknown>
 

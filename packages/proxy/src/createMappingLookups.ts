@@ -188,7 +188,7 @@ export function createMappingLookups(options: MappingLookupsOptions): MappingLoo
       ...new Set(((list as (string | number)[]) ?? []).map((id) => canonicalId(id, spec.numeric))),
     ]
     const batcher = batcherFor(endpoint, params)
-    const results = await Promise.all(ids.map((id) => batcher.load(id, signal)))
+    const results = await batcher.loadMany(ids, signal)
     const items = results.flatMap((found, i) =>
       found.length === 0 && spec.emptyItem ? [spec.emptyItem(ids[i] as string)] : found,
     )

@@ -320,8 +320,8 @@ export async function* resolveRecipients(
     const groups = groupByCorp(departments.values(), perCall)
     const departmentsTotal = departments.size
     let departmentsDone = 0
-    yield { type: 'progress', departments_done: 0, departments_total: departmentsTotal }
-    // Start every expansion (bounded by the limiter), consume them in order.
+    // Start every expansion (bounded by the limiter), consume them in order. No event before the
+    // first answer, so that a request failing at once still gets a real HTTP status.
     const answers = groups.map((group) => expand(group))
     for (const answer of answers) answer.catch(() => undefined)
     for (let i = 0; i < groups.length; i++) {

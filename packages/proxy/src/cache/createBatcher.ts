@@ -35,7 +35,8 @@ export interface BatcherOptions<V> {
 
 /** Loads single keys through coalesced, chunked, cached batch fetches. */
 export interface Batcher<V> {
-  load(key: string, signal?: AbortSignal): Promise<V>
+  /** The values of `keys` (unique), in order. `signal` detaches this caller only. */
+  loadMany(keys: readonly string[], signal?: AbortSignal): Promise<V[]>
 }
 
 interface Chunk {
@@ -164,35 +165,41 @@ export function createBatcher<V>(options: BatcherOptions<V>): Batcher<V> {
     if (entry.chunk.entries.every((e) => e.live <= 0)) entry.chunk.controller.abort()
   }
 
+  function enter(key: string): Entry<V> {
+    let entry = pending.get(key) ?? inflight.get(key)
+    if (!entry) {
+      let resolve!: (value: V) => void
+      let reject!: (error: unknown) => void
+      const promise = new Promise<V>((res, rej) => {
+        resolve = res
+        reject = rej
+      })
+      // Nobody may be listening any more when a detached entry fails.
+      promise.catch(() => undefined)
+      entry = { key, promise, resolve, reject, live: 0 }
+      pending.set(key, entry)
+      if (pending.size >= options.chunkSize) flush()
+      else schedule()
+    }
+    return entry
+  }
+
   return {
-    load(key, signal) {
+    loadMany(keys, signal) {
       if (signal?.aborted) return Promise.reject(signal.reason)
-      let entry = pending.get(key) ?? inflight.get(key)
-      if (!entry) {
-        let resolve!: (value: V) => void
-        let reject!: (error: unknown) => void
-        const promise = new Promise<V>((res, rej) => {
-          resolve = res
-          reject = rej
-        })
-        // Nobody may be listening any more when a detached entry fails.
-        promise.catch(() => undefined)
-        entry = { key, promise, resolve, reject, live: 0 }
-        pending.set(key, entry)
-        if (pending.size >= options.chunkSize) flush()
-        else schedule()
-      }
+      const entries = keys.map(enter)
+      const all = Promise.all(entries.map((e) => e.promise))
       if (!signal) {
-        entry.live = Number.POSITIVE_INFINITY
-        return entry.promise
+        for (const entry of entries) entry.live = Number.POSITIVE_INFINITY
+        return all
       }
-      entry.live += 1
-      const current = entry
-      const onAbort = () => detach(current)
+      for (const entry of entries) entry.live += 1
+      // One listener per caller, however many keys it waits for.
+      const onAbort = () => {
+        for (const entry of entries) detach(entry)
+      }
       signal.addEventListener('abort', onAbort, { once: true })
-      return raceAbort(entry.promise, signal).finally(() =>
-        signal.removeEventListener('abort', onAbort),
-      )
+      return raceAbort(all, signal).finally(() => signal.removeEventListener('abort', onAbort))
     },
   }
 }
