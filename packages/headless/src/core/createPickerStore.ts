@@ -121,6 +121,11 @@ export interface PickerStore {
   retry(parentKey: string | null): void
   /** Retries whatever an error row stands for (a node's children or the search). */
   retryRow(row: StatusRow): void
+  /**
+   * Loads a node's children again (`null`: the top level), e.g. after the address book changed.
+   * Through `usePicker`, invalidate the level's query first (`pickerKeys`) to bypass its cache.
+   */
+  reload(parentKey: string | null): void
 
   /** Ticks (`true`), unticks (`false`) or flips (no argument) a row's entity. */
   toggle(row: NodeRow | string, checked?: boolean): ToggleResult
@@ -730,6 +735,16 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     retry(parentKey) {
       const loadKey = parentKey ?? ROOT
       if (loads.get(loadKey)?.status !== 'error') return
+      setLoad(loadKey, { status: 'idle' })
+      const toLoad: (string | null)[] = []
+      spliceUnder(parentKey, toLoad)
+      if (!toLoad.includes(parentKey)) toLoad.push(parentKey)
+      startLoads(toLoad)
+      emit()
+    },
+    reload(parentKey) {
+      const loadKey = parentKey ?? ROOT
+      if (loads.get(loadKey)?.status === 'loading') return
       setLoad(loadKey, { status: 'idle' })
       const toLoad: (string | null)[] = []
       spliceUnder(parentKey, toLoad)
