@@ -76,7 +76,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     token: string | undefined,
     signal: AbortSignal | undefined,
   ): Promise<EndpointTypes[N][1]> {
-    return pRetry(() => client.call(endpoint, request, { token, signal }), {
+    const linked = asAbortError(signal)
+    return pRetry(() => client.call(endpoint, request, { token, signal: linked?.signal }), {
       retries: table.maxBusyRetries,
       minTimeout: options.retry?.minDelayMs ?? 200,
       maxTimeout: options.retry?.maxDelayMs ?? 2000,
@@ -101,7 +102,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
           })
         }
       },
-    })
+    }).finally(() => linked?.dispose())
   }
 
   return {
@@ -152,4 +153,27 @@ function toUpstreamEvent(event: CallEvent): UpstreamEvent {
     return { ...base, outcome }
   }
   return { ...base, outcome: isAbortError(event.error) ? 'aborted' : 'error' }
+}
+
+/**
+ * A signal that aborts with an `AbortError` whatever reason its source gave (frameworks abort
+ * with strings or plain errors), so that an abort is always recognised as one.
+ */
+function asAbortError(signal: AbortSignal | undefined) {
+  if (!signal) return undefined
+  const controller = new AbortController()
+  const abort = () => {
+    const reason: unknown = signal.reason
+    controller.abort(
+      isAbortError(reason)
+        ? reason
+        : new DOMException(typeof reason === 'string' ? reason : 'aborted', 'AbortError'),
+    )
+  }
+  if (signal.aborted) abort()
+  else signal.addEventListener('abort', abort, { once: true })
+  return {
+    signal: controller.signal,
+    dispose: () => signal.removeEventListener('abort', abort),
+  }
 }

@@ -3,7 +3,7 @@
  * whose every line is kept, and a fetch that records the tokens the mock hands out.
  */
 import { once } from 'node:events'
-import { createServer, type Server } from 'node:http'
+import { createServer, Server as HttpServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Writable } from 'node:stream'
 import { startMockServer } from '@epaas-picker/mock-server/node'
@@ -132,8 +132,7 @@ export function post(
 export async function listen(
   listener: Parameters<typeof createServer>[1] | Server,
 ): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
-  const server =
-    listener instanceof Object && 'listen' in listener ? listener : createServer(listener)
+  const server = listener instanceof HttpServer ? listener : createServer(listener)
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   const { port } = server.address() as AddressInfo
