@@ -568,6 +568,11 @@ function buildSchool(b: Builder, plan: SchoolPlan, parent: MockDepartment | null
     virtual(name, members)
   }
 
+  // Small schools could draw no unmapped department at 5%; every school has one on each platform.
+  const own = b.departments.filter((d) => d.corpid === corpid && d !== root)
+  if (own.every((d) => d.qywechatId !== null)) prng.pick(own).qywechatId = null
+  if (own.every((d) => d.dingtalkId !== null)) prng.pick(own).dingtalkId = null
+
   // The creator (hidden by hide_creator), a disabled class and two disabled people.
   const creator = prng.pick(admins.slice(2))
   creator.creator = true
