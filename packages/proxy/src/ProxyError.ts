@@ -32,6 +32,8 @@ export const errorStatus = {
   internal_error: 500,
   /** The route needs an option the proxy was not given (`getUserToken`, `orgToken`). */
   not_configured: 501,
+  /** The proxy was closed (`close()`), e.g. during a shutdown. */
+  unavailable: 503,
   /** ePaaS answered a non-zero errcode (after the retries it allows); `errcode` is included. */
   upstream_error: 502,
   /** ePaaS answered a non-2xx HTTP status. */

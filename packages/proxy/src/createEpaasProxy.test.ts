@@ -227,6 +227,17 @@ describe('routes', () => {
     )
   })
 
+  it('answers 503 once closed', async () => {
+    const closing = testProxy(server)
+    expect(
+      (await closing.handle(post('/campus/department/select', { id: 0 }, { token }))).status,
+    ).toBe(200)
+    await closing.close()
+    const response = await closing.handle(post('/campus/department/select', { id: 0 }, { token }))
+    expect(response.status).toBe(503)
+    expect(await response.json()).toMatchObject({ error: { code: 'unavailable' } })
+  })
+
   it('takes the upstream base URL from options or EPAAS_BASE_URL, never from a request', async () => {
     const before = process.env.EPAAS_BASE_URL
     delete process.env.EPAAS_BASE_URL

@@ -421,7 +421,7 @@ export function createEpaasProxy(options: EpaasProxyOptions): EpaasProxy {
     let response: Response
     let code: string | undefined
     try {
-      if (closed) throw new ProxyError('not_found', 'the proxy is closed')
+      if (closed) throw new ProxyError('unavailable', 'the proxy is shutting down')
       if (!route) throw new ProxyError('not_found', 'no such route')
       if (!route.methods.includes(request.method)) {
         throw new ProxyError('method_not_allowed', `use ${route.methods.join(' or ')}`, {
