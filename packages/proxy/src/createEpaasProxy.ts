@@ -294,7 +294,7 @@ export function createEpaasProxy(options: EpaasProxyOptions): EpaasProxy {
     }
 
     let userToken: string | undefined
-    if (options.getUserToken && (route.token === 'user' || !rateLimit?.key)) {
+    if (options.getUserToken && (route.token === 'user' || (rateLimit && !rateLimit.key))) {
       userToken = (await options.getUserToken(request, context)) || undefined
       redactor.register(userToken)
     }

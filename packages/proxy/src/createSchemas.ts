@@ -30,7 +30,10 @@ export const defaultLimits: ProxyLimits = {
 
 const numericId = z
   .union([
-    z.string().regex(/^\d{1,16}$/, 'expected a numeric ID'),
+    z
+      .string()
+      .regex(/^\d{1,16}$/, 'expected a numeric ID')
+      .refine((v) => Number.isSafeInteger(Number(v)), 'the ID is too large'),
     z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   ])
   .transform((v) => String(typeof v === 'string' ? Number(v) : v))

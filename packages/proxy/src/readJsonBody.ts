@@ -18,7 +18,15 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
-    const { done, value } = await reader.read()
+    let chunk: ReadableStreamReadResult<Uint8Array>
+    try {
+      chunk = await reader.read()
+    } catch (error) {
+      // The client went away mid-body, or the stream broke: not a server fault.
+      if (request.signal.aborted) throw error
+      throw new ProxyError('invalid_json', 'the body could not be read')
+    }
+    const { done, value } = chunk
     if (done) break
     size += value.byteLength
     if (size > maxBytes) {

@@ -320,13 +320,23 @@ export async function* resolveRecipients(
     const groups = groupByCorp(departments.values(), perCall)
     const departmentsTotal = departments.size
     let departmentsDone = 0
-    // Start every expansion (bounded by the limiter), consume them in order. No event before the
-    // first answer, so that a request failing at once still gets a real HTTP status.
-    const answers = groups.map((group) => expand(group))
-    for (const answer of answers) answer.catch(() => undefined)
+    // A window of expansions runs ahead of the consumer, consumed in order: memory holds at most
+    // `window` answers however large the selection. No event before the first answer, so that a
+    // request failing at once still gets a real HTTP status.
+    const window = Math.max(1, deps.options.concurrency ?? 4) * 2
+    const answers: (ReturnType<typeof expand> | undefined)[] = []
+    const startUpTo = (n: number) => {
+      while (answers.length < Math.min(n, groups.length)) {
+        const answer = expand(groups[answers.length] as DepartmentGroup)
+        answer.catch(() => undefined)
+        answers.push(answer)
+      }
+    }
     for (let i = 0; i < groups.length; i++) {
+      startUpTo(i + window)
       const group = groups[i] as DepartmentGroup
-      const { user_infos } = await (answers[i] as (typeof answers)[number])
+      const { user_infos } = await (answers[i] as ReturnType<typeof expand>)
+      answers[i] = undefined // let the answer be collected
       for (const u of user_infos) admit(group.corpid, u.userid, u.role_id, [u.child_id])
       departmentsDone += group.ids.length
       yield {
