@@ -110,4 +110,39 @@ describe('mapping lookups', () => {
     const answer = await proxy.client.getQywechatUserIds({ userids: ids })
     expect(answer.errcode).toBe(0)
   })
+
+  it('aborts a shared batch only when every caller waiting on it has gone', async () => {
+    const proxy = testProxy(server, {
+      orgToken: staticToken(orgToken(server.mock)),
+      cache: false,
+      timeoutMs: 20_000,
+    })
+    server.mock.faults.set({ hangRate: 1, paths: [WECOM_USERS] })
+    try {
+      const id = users()[0]!.userid
+      const first = new AbortController()
+      const second = new AbortController()
+      const calls = [first, second].map((c) =>
+        proxy.client.getQywechatUserIds({ userids: [id] }, { signal: c.signal }),
+      )
+      for (const call of calls) call.catch(() => undefined)
+      await new Promise((r) => setTimeout(r, 50))
+      expect(server.mock.callCount(WECOM_USERS)).toBe(1)
+      const aborted = () =>
+        proxy.events.some((e) => e.type === 'upstream' && e.outcome === 'aborted')
+
+      first.abort()
+      await expect(calls[0]).rejects.toMatchObject({ name: 'AbortError' })
+      await new Promise((r) => setTimeout(r, 50))
+      expect(aborted()).toBe(false)
+
+      second.abort()
+      await expect(calls[1]).rejects.toMatchObject({ name: 'AbortError' })
+      const deadline = Date.now() + 2000
+      while (!aborted() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
+      expect(aborted()).toBe(true)
+    } finally {
+      server.mock.faults.reset()
+    }
+  })
 })
