@@ -45,13 +45,19 @@ export async function recordDistrict(): Promise<Answers> {
           client.selectDepartments(
             node === null
               ? { ...filters, id: '0' }
-              : { ...filters, id: node.id, select_node_type: node.select_node_type, corpid: node.corpid },
+              : {
+                  ...filters,
+                  id: node.id,
+                  select_node_type: node.select_node_type,
+                  corpid: node.corpid,
+                },
           ),
         ),
       )
       lists.forEach(({ node_list }, j) => {
         answers.set(batch[j]?.id ?? '0', node_list)
-        for (const child of node_list) if (isDepartmentNode(child) && child.is_parent) next.push(child)
+        for (const child of node_list)
+          if (isDepartmentNode(child) && child.is_parent) next.push(child)
       })
     }
     frontier = next
@@ -104,7 +110,10 @@ export async function loadedStore(
 }
 
 /** `count` people under a made-up class, shaped like the mock's nodes (for the 5,000-children case). */
-export function syntheticClass(answers: Answers, count: number): { node: SelectNode; children: SelectNode[] } {
+export function syntheticClass(
+  answers: Answers,
+  count: number,
+): { node: SelectNode; children: SelectNode[] } {
   const all = [...answers.values()].flat()
   const template = all.find((n) => isDepartmentNode(n) && n.is_parent && n.department_type === 1)
   const people = all.filter((n) => !isDepartmentNode(n))

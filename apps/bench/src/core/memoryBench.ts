@@ -12,16 +12,20 @@ function heapAfterGc(): number {
   return process.memoryUsage().heapUsed
 }
 
+/** Heap taken by a deep copy of the answers (dropped again before returning). */
+function copyCost(answers: Answers): number {
+  const before = heapAfterGc()
+  const copy: Map<string, SelectNode[]> = structuredClone(answers)
+  const after = heapAfterGc()
+  return copy.size > 0 ? after - before : 0
+}
+
 /** Measures the heap the store adds on top of the answers it was given. */
 export async function memoryBench(answers: Answers) {
   const nodes = [...answers.values()].reduce((n, list) => n + list.length, 0)
 
   // What the answers themselves cost, for scale: a deep copy of them.
-  const beforeCopy = heapAfterGc()
-  let copy: Map<string, SelectNode[]> | undefined = structuredClone(answers)
-  const jsonBytes = heapAfterGc() - beforeCopy
-  if (copy.size === 0) console.info('empty')
-  copy = undefined
+  const jsonBytes = copyCost(answers)
 
   const fetcher = replay(answers)
   const expanded = departmentKeys(answers)

@@ -9,6 +9,7 @@ import { memoryBench } from './memoryBench.js'
 import { table } from './report.js'
 import { toggleBench } from './toggleBench.js'
 
+const loadAtStart = os.loadavg()[0] ?? 0
 const answers = await recordDistrict()
 const memory = await memoryBench(answers)
 const toggle = await toggleBench(answers)
@@ -23,10 +24,12 @@ console.info(`# Core benchmarks (@epaas-picker/headless)
 Command: \`pnpm --filter @epaas-picker/bench bench:core\`
 (\`node --expose-gc --conditions=@epaas-picker/source --import tsx src/core/run.ts\`)
 
-Machine: ${os.cpus().length} cores (${cpu}), ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}.
+Machine: ${os.cpus().length} cores (${cpu}), ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()};
+shared with other work (1-minute load average ${loadAtStart.toFixed(2)} at the start, ${(os.loadavg()[0] ?? 0).toFixed(2)} at the end).
 Data: the mock's \`district\` dataset (seed 1), walked once through the mock's handler
 (${fmt(memory.nodes)} nodes in ${fmt(answers.size)} answers), replayed from memory. Timings are script time of
-the store's public API (tinybench, 2 s per task after 300 ms warm-up); budgets are judged on the mean.
+the store's public API (tinybench, 2 s per task after 300 ms warm-up). Budgets are judged on the median,
+which preemption by other processes on the shared machine does not move much; mean and p99 are shown too.
 
 ## Toggle (budget: under 2 ms)
 

@@ -41,7 +41,8 @@ export class EntityIndex {
       this.paths.set(entityKey, new PathList([known, path]))
       learned = true
     }
-    const [child] = parentOf(node)
+    // Only parents carry a child; skip building the list for everyone else.
+    const [child] = node.child_id ? parentOf(node) : []
     if (child) {
       const list = this.children.get(entityKey)
       if (!list) this.children.set(entityKey, [child])

@@ -63,7 +63,8 @@ export interface SnapshotInit {
   focusedKey: string | null
   scrollOffset: number
   drillPath: readonly string[]
-  rowByKey: ReadonlyMap<string, NodeRow>
+  /** Finds a loaded tree row by key. */
+  findRow: (key: string) => NodeRow | undefined
   childRows: ReadonlyMap<string, readonly NodeRow[]>
   selectType: SelectType
   maxCount: number | undefined
@@ -137,7 +138,7 @@ export class PickerSnapshot {
     const key = this.#init.focusedKey
     let at = -1
     if (key !== null) {
-      const row = this.mode === 'tree' ? this.#init.rowByKey.get(key) : undefined
+      const row = this.mode === 'tree' ? this.#init.findRow(key) : undefined
       at = row ? this.rows.indexOf(row) : this.rows.findIndex((r) => r.key === key)
     }
     return (this.#focusedIndex = Math.max(0, at))
@@ -151,8 +152,8 @@ export class PickerSnapshot {
   /** The drill-down level (mobile layout). */
   get drill(): DrillSnapshot {
     if (this.#drill) return this.#drill
-    const { drillPath, rowByKey, childRows } = this.#init
-    const path = drillPath.map((key) => rowByKey.get(key)).filter((row) => row !== undefined)
+    const { drillPath, findRow, childRows } = this.#init
+    const path = drillPath.map((key) => findRow(key)).filter((row) => row !== undefined)
     const parentKey = path.at(-1)?.key ?? null
     const level = (path.at(-1)?.level ?? 0) + 1
     const load = this.getLoadState(parentKey)
@@ -194,7 +195,7 @@ export class PickerSnapshot {
 
   /** A row found by key among loaded tree rows or search results. */
   getRow(key: string): NodeRow | undefined {
-    return this.#init.rowByKey.get(key) ?? this.#init.search.results.find((row) => row.key === key)
+    return this.#init.findRow(key) ?? this.#init.search.results.find((row) => row.key === key)
   }
 
   /** Everything a view needs to draw a row. */

@@ -421,3 +421,32 @@ describe('search', () => {
     expect(store.getSnapshot().value.users).toHaveLength(1)
   })
 })
+
+describe('drill-down', () => {
+  it('lists one level at a time with a breadcrumb, loading each level once', async () => {
+    const { mock, store } = harness()
+    const target = classWithParents(mock.data)
+    await until(store, (s) => s.rootStatus.status === 'success')
+    expect(store.getSnapshot().drill.path).toEqual([])
+    expect(store.getSnapshot().drill.rows).toEqual(store.getSnapshot().treeRows)
+    for (const [depth, id] of routeTo(target).entries()) {
+      const row = store
+        .getSnapshot()
+        .drill.rows.find((r): r is NodeRow => r.kind === 'node' && r.node.id === id) as NodeRow
+      store.drillInto(row.key)
+      expect(store.getSnapshot().drill.path.map((r) => r.node.id)).toEqual(
+        routeTo(target).slice(0, depth + 1),
+      )
+      await until(store, (s) => s.drill.rows[0]?.kind === 'node')
+    }
+    const people = store.getSnapshot().drill.rows
+    expect(people.some((r) => r.kind === 'node' && r.node.role_id === Role.Parent)).toBe(true)
+    const requests = mock.callCount(SELECT)
+    store.drillTo(1)
+    expect(store.getSnapshot().drill.path).toHaveLength(1)
+    expect(store.getSnapshot().drill.rows[0]?.kind).toBe('node')
+    expect(mock.callCount(SELECT)).toBe(requests)
+    // The tree itself was never expanded by drilling.
+    expect(store.getSnapshot().expandedKeys.size).toBe(0)
+  })
+})

@@ -18,7 +18,15 @@ import {
   searchRequest,
   type PickerFilters,
 } from './filters.js'
-import { entityKeyOfNode, isDepartmentNode, rowKeyOf, rowSegment, statusRowKey } from './keys.js'
+import { createNodeRow } from './createNodeRow.js'
+import {
+  entityKeyOfNode,
+  isDepartmentNode,
+  parentKeyOf,
+  rowKeyOf,
+  rowSegment,
+  statusRowKey,
+} from './keys.js'
 import { itemFromNode, matchRanges } from './labels.js'
 import { PickerSnapshot } from './PickerSnapshot.js'
 import type { Refusal } from './refusal.js'
@@ -183,14 +191,16 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
   const listeners = new Set<() => void>()
   const now = () => (options.now ?? Date.now)()
 
-  // Tree. `rowByKey` and `childRows` only grow (until a filter change resets them); `loads`,
+  // Tree. `parents` (rows that can be expanded, by key) and `childRows` only grow (until a filter
+  // change resets them); other rows are found through their parent's children. `loads`,
   // `expanded` and `rows` are replaced on change, so a snapshot holding them never changes.
-  let rowByKey = new Map<string, NodeRow>()
+  let parents = new Map<string, NodeRow>()
   let childRows = new Map<string, readonly NodeRow[]>()
   let loads: ReadonlyMap<string, LoadState> = new Map()
   let expanded: ReadonlySet<string> = new Set(initial.expanded ?? initial.defaultExpanded ?? [])
   let expandedProp = initial.expanded
   let rows: readonly TreeRow[] = []
+  let spliceHint = 0
   let index = new EntityIndex()
 
   // Selection.
@@ -255,7 +265,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
       focusedKey: focused[currentMode],
       scrollOffset: scrollOffsets[currentMode],
       drillPath,
-      rowByKey,
+      findRow: treeRow,
       childRows,
       selectType: filters.select_type ?? SelectType.Any,
       maxCount: options.maxCount,
@@ -272,6 +282,14 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
 
   function isExpandable(row: NodeRow): boolean {
     return row.node.is_parent && isDepartmentNode(row.node)
+  }
+
+  /** A loaded tree row by key: expandable rows by map, others among their parent's children. */
+  function treeRow(key: string): NodeRow | undefined {
+    const parent = parents.get(key)
+    if (parent) return parent
+    const siblings = childRows.get(parentKeyOf(key) ?? ROOT)
+    return siblings?.find((row) => row.key === key)
   }
 
   function statusRow(parentKey: string | null, status: RowStatus, level: number, error?: unknown) {
@@ -318,23 +336,30 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
   }
 
   /**
-   * Replaces what sits under a visible parent in the flattened list with `replacement` (or its
-   * freshly built subtree): one copy of the row pointers, no walk of the tree.
+   * Replaces what sits under a visible parent in the flattened list with its freshly built
+   * subtree (or nothing, to collapse): one copy of the row pointers, no walk of the tree.
+   * Answers whether the parent was visible.
    */
   function spliceUnder(parentKey: string | null, toLoad: (string | null)[], collapse = false) {
     if (parentKey === null) {
       rows = buildUnder(null, 1, toLoad)
-      return
+      return true
     }
-    const parent = rowByKey.get(parentKey)
-    if (!parent) return
-    const at = rows.indexOf(parent)
-    if (at < 0) return
+    const parent = parents.get(parentKey)
+    if (!parent) return false
+    // The row spliced last is usually the one acted on next (expand, then its answer arrives).
+    const at = rows[spliceHint] === parent ? spliceHint : rows.indexOf(parent)
+    if (at < 0) return false
     let end = at + 1
     while (end < rows.length && (rows[end] as TreeRow).level > parent.level) end++
     const replacement =
       collapse || !expanded.has(parentKey) ? [] : buildUnder(parentKey, parent.level + 1, toLoad)
-    rows = rows.slice(0, at + 1).concat(replacement, rows.slice(end))
+    rows =
+      replacement.length < 50_000
+        ? rows.toSpliced(at + 1, end - at - 1, ...replacement)
+        : rows.slice(0, at + 1).concat(replacement, rows.slice(end))
+    spliceHint = at
+    return true
   }
 
   // -------------------------------------------------------------------------------------------
@@ -352,7 +377,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
 
   function startLoad(parentKey: string | null) {
     if (!started) return
-    const node = parentKey === null ? null : (rowByKey.get(parentKey)?.node ?? null)
+    const node = parentKey === null ? null : (parents.get(parentKey)?.node ?? null)
     if (parentKey !== null && node === null) return
     const loadKey = parentKey ?? ROOT
     const current = loads.get(loadKey)?.status
@@ -379,26 +404,16 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
   }
 
   function receiveChildren(parentKey: string | null, nodes: readonly SelectNode[]) {
-    const parent = parentKey === null ? null : rowByKey.get(parentKey)
+    const parent = parentKey === null ? null : parents.get(parentKey)
     const level = parent ? parent.level + 1 : 1
-    const kids: NodeRow[] = []
+    const kids: ReturnType<typeof createNodeRow>[] = []
     const seen = new Set<string>()
     let nextSelection = selection
     for (const node of nodes) {
       const key = rowKeyOf(parentKey, node)
       // A node listed twice under one parent would break keys; show it once.
-      if (seen.has(key)) continue
-      seen.add(key)
-      const row: NodeRow = {
-        kind: 'node',
-        key,
-        parentKey,
-        node,
-        entityKey: entityKeyOfNode(node),
-        level,
-        posinset: 0,
-        setsize: 0,
-      }
+      if (seen.size === seen.add(key).size) continue
+      const row = createNodeRow(key, parentKey, node, entityKeyOfNode(node), level)
       kids.push(row)
       index.add(row.entityKey, node)
       if (nextSelection.entries.has(row.entityKey)) {
@@ -407,11 +422,11 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     }
     const setsize = kids.length
     for (let i = 0; i < setsize; i++) {
-      const kid = kids[i] as { posinset: number; setsize: number }
+      const kid = kids[i] as ReturnType<typeof createNodeRow>
       kid.posinset = i + 1
       kid.setsize = setsize
     }
-    for (const kid of kids) rowByKey.set(kid.key, kid)
+    for (const kid of kids) if (isExpandable(kid)) parents.set(kid.key, kid)
     childRows.set(parentKey ?? ROOT, kids)
     setLoad(parentKey ?? ROOT, { status: 'success' })
     if (nextSelection !== selection) commitInternal(nextSelection)
@@ -425,7 +440,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     generation++
     loadsController.abort()
     loadsController = new AbortController()
-    rowByKey = new Map()
+    parents = new Map()
     childRows = new Map()
     loads = new Map()
     index = new EntityIndex()
@@ -438,34 +453,39 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
   // -------------------------------------------------------------------------------------------
   // Expansion
 
-  function expandedChanged(next: Set<string>) {
+  function expandedChanged(next: Set<string>, changed?: readonly string[]) {
     if (options.expanded !== undefined) {
       options.onExpandedChange?.([...next])
       return
     }
-    applyExpanded(next)
+    applyExpanded(next, changed)
     emit()
     options.onExpandedChange?.([...next])
   }
 
-  function applyExpanded(next: ReadonlySet<string>) {
+  /**
+   * Applies a new expanded set. `changed` lists the keys that differ when the caller knows them
+   * (one expand or collapse), sparing a comparison of both whole sets.
+   */
+  function applyExpanded(next: ReadonlySet<string>, changed?: readonly string[]) {
     const previous = expanded
     expanded = next
     const toLoad: (string | null)[] = []
-    for (const key of previous) {
+    const removed = changed ? changed.filter((key) => !next.has(key)) : previous
+    const added = changed ? changed.filter((key) => next.has(key)) : next
+    for (const key of removed) {
       if (!next.has(key)) {
         spliceUnder(key, toLoad, true)
         const focusedTree = focused.tree
         if (focusedTree !== null && focusedTree.startsWith(`${key}/`)) focused.tree = key
       }
     }
-    for (const key of next) {
+    for (const key of added) {
       if (previous.has(key)) continue
-      const row = rowByKey.get(key)
-      if (!row || !isExpandable(row)) continue
-      const loadStatus = loads.get(key)?.status ?? 'idle'
-      if (rows.includes(row)) spliceUnder(key, toLoad)
-      else if (loadStatus === 'idle') toLoad.push(key)
+      const row = parents.get(key)
+      if (!row) continue
+      const visible = spliceUnder(key, toLoad)
+      if (!visible && (loads.get(key)?.status ?? 'idle') === 'idle') toLoad.push(key)
     }
     startLoads(toLoad)
   }
@@ -496,7 +516,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
 
   function findRow(target: NodeRow | string): NodeRow | undefined {
     if (typeof target !== 'string') return target
-    return rowByKey.get(target) ?? searchResults.find((row) => row.key === target)
+    return treeRow(target) ?? searchResults.find((row) => row.key === target)
   }
 
   function canToggle(row: TreeRow): Refusal | null {
@@ -717,13 +737,13 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
       if (expanded.has(key)) return
       const next = new Set(expanded)
       next.add(key)
-      expandedChanged(next)
+      expandedChanged(next, [key])
     },
     collapse(key) {
       if (!expanded.has(key)) return
       const next = new Set(expanded)
       next.delete(key)
-      expandedChanged(next)
+      expandedChanged(next, [key])
     },
     toggleExpanded(key) {
       if (expanded.has(key)) store.collapse(key)
@@ -857,8 +877,8 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     },
 
     drillInto(key) {
-      const row = rowByKey.get(key)
-      if (!row || !isExpandable(row)) return
+      const row = parents.get(key)
+      if (!row) return
       drillPath = [...drillPath, key]
       const toLoad: (string | null)[] = []
       if ((loads.get(key)?.status ?? 'idle') === 'idle') toLoad.push(key)

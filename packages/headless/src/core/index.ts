@@ -19,6 +19,7 @@ export {
   entityKeyOfNode,
   entityRefOfNode,
   isDepartmentNode,
+  parentKeyOf,
   rowKeyOf,
   rowSegment,
   statusRowKey,
