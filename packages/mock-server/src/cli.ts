@@ -62,9 +62,9 @@ const top = mock.data.organizationByCorpid.get(mock.data.topCorpid)
 console.info(`Mock ePaaS listening on ${url}
   dataset ${dataset} (seed ${seed}): ${top?.name}, ${mock.data.organizations.length} organisation(s), ${mock.data.users.length.toLocaleString('en')} people${latencyMs ? `, latency ${latencyMs} ms` : ''}
 
-User token (用户凭证, for select and department/user/get, ${7200} s):
+User token (用户凭证, for select and department/user/get, valid 7200 s):
   ${userToken}
-Org token (机构凭证, for the mapping endpoints, ${7200} s):
+Org token (机构凭证, for the mapping endpoints, valid 7200 s):
   ${orgToken}
 
 Try:

@@ -10,11 +10,15 @@ import type { TokenStore } from './TokenStore.js'
 
 /** Credentials the token endpoints accept. */
 export interface MockCredentials {
+  /** The suite (third-party app) ID, default `mock-suite-id`. */
   suite_id: string
+  /** The suite secret, default `mock-suite-secret`. */
   suite_secret: string
+  /** The suite ticket ePaaS would push to the app, default `mock-suite-ticket`. */
   suite_ticket: string
-  /** The top organisation's corpid, as a string. */
+  /** The organisation the org token is for: the top organisation's corpid, as a string. */
   auth_corpid: string
+  /** The organisation's permanent authorisation code, default `mock-permanent-code`. */
   permanent_code: string
 }
 
