@@ -49,24 +49,39 @@ export interface DrillSnapshot {
   readonly rows: readonly TreeRow[]
 }
 
-/** What the store hands its constructor. */
+/** What the store hands a snapshot's constructor (the store's state at one moment). */
 export interface SnapshotInit {
+  /** `search` while the search box holds text. */
   mode: 'tree' | 'search'
+  /** The flattened visible tree. */
   treeRows: readonly TreeRow[]
+  /** Search results or one status row. */
   searchRows: readonly (SearchRow | StatusRow)[]
+  /** Load state by row key (`''` for the top level). */
   loads: ReadonlyMap<string, LoadState>
+  /** Expanded row keys. */
   expanded: ReadonlySet<string>
+  /** The selection rule. */
   selection: SelectionState
+  /** The value of `selection`. */
   value: PickerValue
+  /** The last refused tick. */
   refusal: Refusal | null
+  /** Search state. */
   search: SearchSnapshot
+  /** Row key holding the tab stop in this mode, as last set. */
   focusedKey: string | null
+  /** Saved scroll offset of this mode (px). */
   scrollOffset: number
+  /** Row keys drilled into (mobile layout). */
   drillPath: readonly string[]
   /** Finds a loaded tree row by key. */
   findRow: (key: string) => NodeRow | undefined
+  /** Loaded children by parent row key (`''` for the top level). */
   childRows: ReadonlyMap<string, readonly NodeRow[]>
+  /** What may be ticked. */
   selectType: SelectType
+  /** The maximum, if any. */
   maxCount: number | undefined
 }
 

@@ -12,8 +12,11 @@ export const DEFAULT_STALE_TIME = 5 * 60_000
 
 /** The part of a node that identifies its children request. */
 export interface NodeKey {
+  /** The node's ID. */
   id: string
+  /** The node's `select_node_type`, as the server sent it. */
   select_node_type?: string | number
+  /** The node's organisation. */
   corpid?: string
 }
 
@@ -62,7 +65,8 @@ export interface ChildrenQueryInput {
 /**
  * Query options loading one node's children: use with `queryClient.prefetchQuery`,
  * `fetchQuery` or `useQuery`. The picker loads through the same options, so a prefetched level
- * is not asked again, and concurrent loads of one node share one request.
+ * is not asked again, and concurrent loads of one node share one request. Failures are not
+ * retried (`retry: false`): the picker shows an error row with its own retry.
  *
  * @example
  * await queryClient.prefetchQuery(childrenQueryOptions({ node: null, filters: { select_type: 0 } }))
@@ -74,5 +78,8 @@ export function childrenQueryOptions(input: ChildrenQueryInput) {
     queryKey: pickerKeys.children(input.scope ?? 'default', filters, input.node),
     queryFn: ({ signal }) => fetcher(childrenRequest(filters, input.node), { signal }),
     staleTime: input.staleTime ?? DEFAULT_STALE_TIME,
+    // A failed level shows its error row and retry button at once; the proxy already retries
+    // upstream "busy" answers, so the client's default retries would only delay that.
+    retry: false,
   })
 }

@@ -372,3 +372,36 @@ describe('usePicker with React Query', () => {
     expect(screen.getByRole('searchbox')).toHaveValue('')
   })
 })
+
+describe('usePicker load errors', () => {
+  it('shows an error row for one failed level at once, even with a retrying QueryClient', async () => {
+    const user = userEvent.setup()
+    const mock = createMockEpaas({ dataset: 'small' })
+    const client = createEpaasClient({
+      baseUrl: 'http://mock.epaas',
+      fetch: mock.fetch,
+      token: mock.issueUserToken(),
+    })
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 3 } } })
+    let picker: UsePickerResult | undefined
+    render(
+      <QueryClientProvider client={queryClient}>
+        <TestPicker transport={client} is_show_root onRender={(p) => (picker = p)} />
+      </QueryClientProvider>,
+    )
+    await waitFor(() => expect(items()).toHaveLength(1))
+    act(() => picker?.store.expand(picker.rows[0]?.key as string))
+    await waitFor(() => expect(items().length).toBeGreaterThan(2))
+    const group = items()[1] as HTMLElement
+    mock.faults.set({ http502Rate: 1 })
+    act(() => picker?.store.expand(group.getAttribute('data-key') as string))
+    const retry = await screen.findByRole('button', { name: 'retry' }, { timeout: 500 })
+    expect(items()).toContain(group)
+    expect(items().filter((item) => item.textContent?.includes('error'))).toHaveLength(1)
+    mock.faults.reset()
+    await user.click(retry)
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'retry' })).toBeNull())
+    expect(group).toHaveAttribute('aria-expanded', 'true')
+    expect(items()[2]).toHaveAttribute('aria-level', '3')
+  })
+})
