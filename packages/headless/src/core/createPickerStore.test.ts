@@ -450,3 +450,42 @@ describe('drill-down', () => {
     expect(store.getSnapshot().expandedKeys.size).toBe(0)
   })
 })
+
+describe('sub-organisations', () => {
+  it("fetches a school's nodes with the school's own corpid in a district", async () => {
+    const h = mockHarness(
+      { is_include_sub_org: true, is_show_root: true, select_type: 0 },
+      { dataset: 'district' },
+    )
+    destroy = () => h.store.destroy()
+    const { mock, store } = h
+    const school = mock.data.organizations.find((o) => o.parentCorpid !== null)
+    if (!school) throw new Error('no school in the district')
+    const bureau = await until(store, (s) => s.rootStatus.status === 'success')
+    const root = bureau.treeRows[0] as NodeRow
+    store.expand(root.key)
+    await until(store, (s) => s.getLoadState(root.key).status === 'success')
+    const schoolRow = rowOf(store.getSnapshot(), school.rootId, root.key) as NodeRow
+    expect(schoolRow.node.corpid).toBe(String(school.corpid))
+    expect(schoolRow.node.corpid).not.toBe(root.node.corpid)
+    store.expand(schoolRow.key)
+    const loaded = await until(store, (s) => s.getLoadState(schoolRow.key).status !== 'loading')
+    expect(loaded.getLoadState(schoolRow.key).status).toBe('success')
+    expect(selectBodies(mock.requests).at(-1)).toMatchObject({
+      id: school.rootId,
+      corpid: school.corpid,
+      select_node_type: schoolRow.node.select_node_type,
+      is_include_sub_org: true,
+    })
+    const groups = loaded.treeRows.filter((r) => r.parentKey === schoolRow.key)
+    expect(groups.length).toBeGreaterThan(0)
+    // Ticking the school ticks its groups; the bureau is mixed.
+    store.toggle(schoolRow)
+    expect(store.getSnapshot().getChecked(groups[0] as NodeRow)).toBe(true)
+    expect(store.getSnapshot().getChecked(root)).toBe('indeterminate')
+    expect(store.getSnapshot().value.departments[0]).toMatchObject({
+      corpid: String(school.corpid),
+      school: school.name,
+    })
+  })
+})
