@@ -114,7 +114,10 @@ export interface PickerStore {
    * mounts, unmounts and mounts again).
    */
   destroy(): void
-  /** Updates options: callbacks, controlled values, filters (a filter change reloads the tree). */
+  /**
+   * Replaces the options (pass all of them, as `usePicker` does on every render): callbacks,
+   * controlled values, transport, filters. A filter change reloads the tree, keeping the selection.
+   */
   setOptions(options: PickerStoreOptions): void
 
   /** Expands a row, loading its children if needed. */
