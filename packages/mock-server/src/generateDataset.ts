@@ -3,6 +3,7 @@
  * (`district`), built from a seeded PRNG so that the same seed gives the same data byte for byte.
  */
 import { AddressBookKind, NodeDepartmentType, Role } from '@epaas-picker/protocol'
+import { addLargeDepartment, type LargeDepartmentOptions } from './addLargeDepartment.js'
 import { buildSchool, type SchoolPlan, type StagePlan } from './buildSchool.js'
 import type { Dataset, DatasetKind, MockDepartment, MockOrganization, MockUser } from './Dataset.js'
 import { DatasetBuilder } from './DatasetBuilder.js'
@@ -92,6 +93,17 @@ function districtPlans(b: DatasetBuilder, firstCorpid: number): SchoolPlan[] {
   })
 }
 
+/** Additions to a built-in dataset, for benchmarks and edge cases. */
+export interface GenerateDatasetOptions {
+  /**
+   * Adds 基准测试部 under the top organisation's staff group (局内职工 in `district`, 教职工 in
+   * `small`), with `groups` sub-departments of `people` teachers each, e.g.
+   * `{ groups: 2, people: 5000 }` for a node with 5,000 children and a department with 10,002
+   * descendants. Everything else keeps its IDs and content. Default: not added.
+   */
+  largeDepartment?: LargeDepartmentOptions
+}
+
 /**
  * Generates a dataset. Deterministic: the same kind and seed give the same data, byte for byte.
  *
@@ -102,11 +114,18 @@ function districtPlans(b: DatasetBuilder, firstCorpid: number): SchoolPlan[] {
  *
  * @param kind Which dataset.
  * @param seed PRNG seed (default 1).
+ * @param options Additions ({@link GenerateDatasetOptions}); none by default.
  * @example
  * const data = generateDataset('district', 1)
  * data.organizations.length // 33
+ * const bench = generateDataset('district', 1, { largeDepartment: { groups: 2, people: 5000 } })
+ * createMockEpaas({ dataset: bench })
  */
-export function generateDataset(kind: DatasetKind, seed = 1): Dataset {
+export function generateDataset(
+  kind: DatasetKind,
+  seed = 1,
+  options: GenerateDatasetOptions = {},
+): Dataset {
   if (kind === 'small') {
     const b = new DatasetBuilder(seed, 3_029_000)
     buildSchool(
@@ -121,6 +140,7 @@ export function generateDataset(kind: DatasetKind, seed = 1): Dataset {
       },
       null,
     )
+    if (options.largeDepartment) addLargeDepartment(b, options.largeDepartment)
     return indexDataset(kind, seed, b)
   }
   const b = new DatasetBuilder(seed, 6_066_000)
@@ -131,6 +151,7 @@ export function generateDataset(kind: DatasetKind, seed = 1): Dataset {
     buildSchool(b, plan, bureauRoot)
     bureau.subOrgCorpids.push(plan.corpid)
   }
+  if (options.largeDepartment) addLargeDepartment(b, options.largeDepartment)
   return indexDataset(kind, seed, b)
 }
 

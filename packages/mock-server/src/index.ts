@@ -8,6 +8,9 @@
 export { createMockEpaas } from './createMockEpaas.js'
 export type { MockEpaas, MockEpaasOptions, RecordedRequest } from './createMockEpaas.js'
 export { generateDataset } from './generateDataset.js'
+export type { GenerateDatasetOptions } from './generateDataset.js'
+export { LARGE_DEPARTMENT_NAME } from './addLargeDepartment.js'
+export type { LargeDepartmentOptions } from './addLargeDepartment.js'
 export type {
   Dataset,
   DatasetKind,
