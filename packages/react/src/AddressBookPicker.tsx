@@ -1,0 +1,182 @@
+import type { UsePickerOptions } from '@epaas-picker/headless'
+import type { PickerValue } from '@epaas-picker/protocol'
+import { useState, type CSSProperties } from 'react'
+import { DrillList } from './DrillList.js'
+import { CrossIcon } from './icons.js'
+import { ModalDialog } from './ModalDialog.js'
+import { PickerBreadcrumb } from './PickerBreadcrumb.js'
+import { usePickerContext } from './PickerContext.js'
+import { PickerFooter } from './PickerFooter.js'
+import { PickerRoot, type PickerViewOptions } from './PickerRoot.js'
+import { PickerSearch } from './PickerSearch.js'
+import { PickerTree } from './PickerTree.js'
+import { RefusalNotice } from './RefusalNotice.js'
+import { SelectedPanel } from './SelectedPanel.js'
+import { useAddressBookPicker } from './useAddressBookPicker.js'
+
+/**
+ * Props of {@link AddressBookPicker}: every option of `usePicker` (filters with the seed's
+ * names, `transport`, `maxCount`, the controlled triples `value` / `expanded` / `searchValue`,
+ * ...) plus the look and the footer.
+ */
+export interface AddressBookPickerProps extends UsePickerOptions, PickerViewOptions {
+  /** Shows a confirm button; called with the value. */
+  onConfirm?: (value: PickerValue) => void
+  /** Shows a cancel button; called when it is pressed. */
+  onCancel?: () => void
+  /** Disables confirm while nothing is selected. Default false. */
+  requireSelection?: boolean
+  /** Hides the selected panel (desktop layout). Default false. */
+  hideSelectedPanel?: boolean
+  /** Extra class of the root element. */
+  className?: string
+  /** Style of the root element (e.g. `{ height: 520 }`; the default height is 480 px). */
+  style?: CSSProperties
+  /** `id` of the root element. */
+  id?: string
+}
+
+/**
+ * The address-book picker (通讯录选人): search box, virtualized tree with tri-state checkboxes,
+ * selected panel with chips, footer. Narrow screens get drill-down lists with a breadcrumb and
+ * the selected panel as a bottom sheet. Needs a `QueryClientProvider` above it (or
+ * `queryClient`).
+ *
+ * @example
+ * <AddressBookPicker
+ *   select_type={0}
+ *   select_role_list={[11, 13]}
+ *   need_users_total
+ *   maxCount={500}
+ *   onConfirm={(value) => sendNotice(value)}
+ * />
+ */
+export function AddressBookPicker(props: AddressBookPickerProps) {
+  const {
+    onConfirm,
+    onCancel,
+    requireSelection,
+    hideSelectedPanel = false,
+    className,
+    style,
+    id,
+    locale,
+    messages,
+    layout,
+    mobileBreakpoint,
+    theme,
+    density,
+    rowHeight,
+    showCounts,
+    classNames,
+    ...options
+  } = props
+  const picker = useAddressBookPicker(options)
+  const footer = onConfirm || onCancel
+  return (
+    <PickerRoot
+      picker={picker}
+      id={id}
+      className={className}
+      style={style}
+      locale={locale}
+      messages={messages}
+      layout={layout}
+      mobileBreakpoint={mobileBreakpoint}
+      theme={theme}
+      density={density}
+      rowHeight={rowHeight}
+      showCounts={showCounts}
+      classNames={classNames}
+    >
+      {(resolved) =>
+        resolved === 'mobile' ? (
+          <MobileLayout
+            onConfirm={onConfirm}
+            onCancel={onCancel}
+            requireSelection={requireSelection}
+          />
+        ) : (
+          <>
+            <div className="epp-main">
+              <div className="epp-browse">
+                <PickerSearch />
+                <PickerTree />
+              </div>
+              {hideSelectedPanel ? null : <SelectedPanel />}
+            </div>
+            <RefusalNotice />
+            {footer ? (
+              <PickerFooter
+                onConfirm={onConfirm}
+                onCancel={onCancel}
+                requireSelection={requireSelection}
+              />
+            ) : null}
+          </>
+        )
+      }
+    </PickerRoot>
+  )
+}
+
+interface MobileLayoutProps {
+  onConfirm: ((value: PickerValue) => void) | undefined
+  onCancel: (() => void) | undefined
+  requireSelection: boolean | undefined
+}
+
+/** Search, breadcrumb, one level at a time, and a bar opening the selected panel as a sheet. */
+function MobileLayout({ onConfirm, onCancel, requireSelection }: MobileLayoutProps) {
+  const { picker, messages, classNames } = usePickerContext()
+  const [sheetOpen, setSheetOpen] = useState(false)
+  const { snapshot } = picker
+  const people = snapshot.summary.estimatedPeople
+  const sheetButton = (
+    <button
+      type="button"
+      className="epp-sheet-toggle"
+      aria-haspopup="dialog"
+      aria-expanded={sheetOpen}
+      onClick={() => setSheetOpen(true)}
+    >
+      {messages.showSelected(people)}
+    </button>
+  )
+  return (
+    <>
+      <PickerSearch />
+      {snapshot.mode === 'tree' ? <PickerBreadcrumb /> : null}
+      <DrillList />
+      <RefusalNotice />
+      <PickerFooter
+        className={
+          classNames?.mobileBar ? `epp-mobile-bar ${classNames.mobileBar}` : 'epp-mobile-bar'
+        }
+        start={sheetButton}
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+        requireSelection={requireSelection}
+      />
+      <ModalDialog
+        open={sheetOpen}
+        onClose={() => setSheetOpen(false)}
+        aria-label={messages.selectedTitle}
+        className={classNames?.sheet ? `epp-sheet ${classNames.sheet}` : 'epp-sheet'}
+      >
+        <SelectedPanel
+          headerEnd={
+            <button
+              type="button"
+              className="epp-icon-button"
+              aria-label={messages.close}
+              onClick={() => setSheetOpen(false)}
+            >
+              <CrossIcon />
+            </button>
+          }
+        />
+      </ModalDialog>
+    </>
+  )
+}

@@ -1,0 +1,208 @@
+import type { RowState, StatusRow, TreeRow } from '@epaas-picker/headless'
+import { memo, useId, useMemo, type CSSProperties } from 'react'
+import { List, type RowComponentProps } from 'react-window'
+import { partClass } from './classNames.js'
+import { ChevronIcon } from './icons.js'
+import { usePickerContext, type PickerController } from './PickerContext.js'
+import { PickerCheckbox } from './PickerCheckbox.js'
+import { RowLabel, type RowDisplay } from './RowLabel.js'
+
+/** Props of {@link DrillList}. */
+export interface DrillListProps {
+  /** Extra class of the list. */
+  className?: string
+  /** Style of the list element. */
+  style?: CSSProperties
+  /** Height (px) assumed before the list is measured. Default 400. */
+  defaultHeight?: number
+}
+
+interface SlotProps {
+  rows: readonly TreeRow[]
+  picker: PickerController
+  display: RowDisplay
+}
+
+const rowKey = (index: number, props: SlotProps) => props.rows[index]?.key ?? index
+
+/**
+ * The mobile layout's list: one level of the tree at a time (or the search results), each row
+ * with a real checkbox and, for a department, a button that opens its level. Virtualized, with
+ * touch targets of at least 44 px.
+ */
+export function DrillList({ className, style, defaultHeight = 400 }: DrillListProps) {
+  const { picker, messages, classNames, showCounts, rowHeight, searchRowHeight } =
+    usePickerContext()
+  const { snapshot } = picker
+  const search = snapshot.mode === 'search'
+  const rows = search ? snapshot.searchRows : snapshot.drill.rows
+  const display = useMemo<RowDisplay>(
+    () => ({ messages, classNames, showCounts, search }),
+    [messages, classNames, showCounts, search],
+  )
+  const rowProps = useMemo<SlotProps>(() => ({ rows, picker, display }), [rows, picker, display])
+  const level = search ? '?' : snapshot.drill.path.map((row) => row.key).join('|')
+  // The search box's `aria-controls` points at the tree's ID; this list stands in for it.
+  const { id } = picker.getTreeProps()
+  return (
+    <List
+      key={level}
+      id={id}
+      aria-label={messages.treeLabel}
+      aria-busy={rows[0]?.kind === 'status' && rows[0].status === 'loading' ? true : undefined}
+      className={partClass('drillList', classNames, className)}
+      style={style}
+      rowComponent={DrillSlot}
+      rowCount={rows.length}
+      rowHeight={search ? searchRowHeight : rowHeight}
+      rowProps={rowProps}
+      rowKey={rowKey}
+      defaultHeight={defaultHeight}
+    />
+  )
+}
+
+function DrillSlot({
+  index,
+  style,
+  ariaAttributes,
+  rows,
+  picker,
+  display,
+}: RowComponentProps<SlotProps>) {
+  const row = rows[index]
+  if (!row) return null
+  return (
+    <DrillRow
+      row={row}
+      state={picker.getRowState(row)}
+      picker={picker}
+      display={display}
+      style={style}
+      posinset={ariaAttributes['aria-posinset']}
+      setsize={ariaAttributes['aria-setsize']}
+    />
+  )
+}
+
+interface DrillRowProps {
+  row: TreeRow
+  state: RowState
+  picker: PickerController
+  display: RowDisplay
+  style: CSSProperties
+  posinset: number
+  setsize: number
+}
+
+const DrillRow = memo(
+  function DrillRow({ row, state, picker, display, style, posinset, setsize }: DrillRowProps) {
+    const nameId = useId()
+    const boxId = useId()
+    const { messages, classNames } = display
+    const item = {
+      role: 'listitem',
+      'aria-posinset': posinset,
+      'aria-setsize': setsize,
+      style,
+    } as const
+    if (row.kind === 'status')
+      return <DrillStatusRow {...item} row={row} picker={picker} display={display} />
+    const store = picker.store
+    return (
+      <div
+        {...item}
+        className={partClass(
+          'drillRow',
+          classNames,
+          state.checked === true && 'epp-row--checked',
+          state.disabled && 'epp-row--disabled',
+        )}
+      >
+        {state.selectable ? (
+          <PickerCheckbox
+            id={boxId}
+            checked={state.checked}
+            aria-labelledby={nameId}
+            aria-disabled={state.disabled || undefined}
+            className={partClass('checkbox', classNames)}
+            onCheckedChange={() => store.toggle(row)}
+          />
+        ) : (
+          <span className="epp-checkbox-spacer" />
+        )}
+        {state.expandable ? (
+          <button
+            type="button"
+            className="epp-drill-open"
+            aria-label={messages.openLevel(row.node.name)}
+            onClick={() => store.drillInto(row.key)}
+          >
+            <span id={nameId}>
+              <RowLabel row={row} display={display} />
+            </span>
+            <ChevronIcon />
+          </button>
+        ) : (
+          <label
+            id={nameId}
+            htmlFor={state.selectable ? boxId : undefined}
+            className="epp-drill-label"
+          >
+            <RowLabel row={row} display={display} />
+          </label>
+        )}
+      </div>
+    )
+  },
+  (a, b) =>
+    a.row === b.row &&
+    a.display === b.display &&
+    a.posinset === b.posinset &&
+    a.setsize === b.setsize &&
+    a.style.transform === b.style.transform &&
+    a.style.height === b.style.height &&
+    a.state.checked === b.state.checked &&
+    a.state.disabled === b.state.disabled &&
+    a.state.selectable === b.state.selectable &&
+    a.state.expandable === b.state.expandable,
+)
+
+function DrillStatusRow({
+  row,
+  picker,
+  display,
+  ...item
+}: {
+  row: StatusRow
+  picker: PickerController
+  display: RowDisplay
+  role: 'listitem'
+  style: CSSProperties
+}) {
+  const { messages, classNames } = display
+  const query = picker.snapshot.search.query || picker.snapshot.search.input.trim()
+  return (
+    <div {...item} className={partClass('statusRow', classNames, `epp-status-row--${row.status}`)}>
+      {row.status === 'loading' ? (
+        <>
+          <span className="epp-spinner" aria-hidden="true" />
+          <span>{messages.loading}</span>
+        </>
+      ) : row.status === 'error' ? (
+        <>
+          <span className="epp-error-text">{messages.loadError}</span>
+          <button
+            type="button"
+            className={partClass('retry', classNames)}
+            onClick={() => picker.store.retryRow(row)}
+          >
+            {messages.retry}
+          </button>
+        </>
+      ) : (
+        <span>{display.search ? messages.noResults(query) : messages.empty}</span>
+      )}
+    </div>
+  )
+}

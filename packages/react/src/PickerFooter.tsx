@@ -1,0 +1,58 @@
+import type { PickerValue } from '@epaas-picker/protocol'
+import type { ReactNode } from 'react'
+import { partClass } from './classNames.js'
+import { usePickerContext } from './PickerContext.js'
+
+/** Props of {@link PickerFooter}. */
+export interface PickerFooterProps {
+  /** Called with the value when the confirm button is pressed. */
+  onConfirm?: (value: PickerValue) => void
+  /** Called when the cancel button is pressed. Without it, no cancel button is shown. */
+  onCancel?: () => void
+  /** Disables confirm while nothing is selected. Default false. */
+  requireSelection?: boolean
+  /** Shown before the buttons (the mobile layout puts its selected-panel button here). */
+  start?: ReactNode
+  /** Extra class of the footer. */
+  className?: string
+}
+
+/** The footer: the estimated count of people, cancel and confirm. */
+export function PickerFooter({
+  onConfirm,
+  onCancel,
+  requireSelection = false,
+  start,
+  className,
+}: PickerFooterProps) {
+  const { picker, messages, classNames } = usePickerContext()
+  const { snapshot } = picker
+  const summary = snapshot.summary
+  const nothing = summary.departments + summary.users === 0
+  return (
+    <footer className={partClass('footer', classNames, className)}>
+      {start ?? (
+        <span className="epp-footer-count" aria-live="polite">
+          {nothing ? messages.nothingSelected : messages.selectedCount(summary.estimatedPeople)}
+        </span>
+      )}
+      <span className="epp-footer-actions">
+        {onCancel ? (
+          <button type="button" className="epp-button" onClick={() => onCancel()}>
+            {messages.cancel}
+          </button>
+        ) : null}
+        {onConfirm ? (
+          <button
+            type="button"
+            className="epp-button epp-button--primary"
+            disabled={requireSelection && nothing}
+            onClick={() => onConfirm(snapshot.value)}
+          >
+            {messages.confirm}
+          </button>
+        ) : null}
+      </span>
+    </footer>
+  )
+}

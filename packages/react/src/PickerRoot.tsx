@@ -1,0 +1,114 @@
+import { useMemo, useRef, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react'
+import { partClass, type PickerClassNames } from './classNames.js'
+import { PickerContext, type PickerContextValue, type PickerController } from './PickerContext.js'
+import { resolveMessages, type PickerLocale, type PickerMessages } from './messages.js'
+import { useLayoutMode, type LayoutOption } from './useLayoutMode.js'
+
+/** Options of the picker's look, shared by `PickerRoot` and `AddressBookPicker`. */
+export interface PickerViewOptions {
+  /** Language of the built-in texts. Default `'zh-CN'`. */
+  locale?: PickerLocale
+  /** Replaces any built-in text (see `PickerMessages`). */
+  messages?: Partial<PickerMessages>
+  /**
+   * `desktop` (a tree), `mobile` (drill-down lists, a breadcrumb, 44 px touch targets, the
+   * selected panel as a bottom sheet) or `auto`: mobile while the picker is narrower than
+   * `mobileBreakpoint`. Default `'auto'`; the server renders the desktop shell.
+   */
+  layout?: LayoutOption
+  /** Width (px) under which `layout: 'auto'` picks the mobile layout. Default 640. */
+  mobileBreakpoint?: number
+  /** Colour scheme: `light`, `dark`, or `auto` (follows `prefers-color-scheme`). Default `'light'`. */
+  theme?: 'light' | 'dark' | 'auto'
+  /** Row density of the desktop tree: `comfortable` (40 px rows) or `compact` (32 px). */
+  density?: 'comfortable' | 'compact'
+  /** Row height of the tree in px; overrides the density's (the mobile layout never goes under 44). */
+  rowHeight?: number
+  /** Shows member counts of departments when the server sends them (`need_users_total`). Default true. */
+  showCounts?: boolean
+  /** Extra class names by part (`root`, `row`, `chip`, ...). */
+  classNames?: PickerClassNames
+}
+
+/** Props of {@link PickerRoot}. */
+export interface PickerRootProps
+  extends PickerViewOptions, Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  /** The picker, from `useAddressBookPicker` (or `usePicker` of `@epaas-picker/headless`). */
+  picker: PickerController
+  /** The parts, or a function of the layout in use. */
+  children: ReactNode | ((layout: PickerContextValue['layout']) => ReactNode)
+}
+
+const DESKTOP_HEIGHT = { comfortable: 40, compact: 32 } as const
+const MOBILE_HEIGHT = 52
+const SEARCH_EXTRA = 18
+
+/**
+ * The container of the picker's parts: theme, density and layout classes, texts and class
+ * hooks, shared with every part below it through context.
+ *
+ * @example
+ * <PickerRoot picker={picker} locale="en-US" theme="dark">
+ *   <PickerSearch />
+ *   <PickerTree />
+ * </PickerRoot>
+ */
+export function PickerRoot({
+  picker,
+  children,
+  locale = 'zh-CN',
+  messages,
+  layout = 'auto',
+  mobileBreakpoint = 640,
+  theme = 'light',
+  density = 'comfortable',
+  rowHeight,
+  showCounts = true,
+  classNames,
+  className,
+  ...rest
+}: PickerRootProps) {
+  const ref = useRef<HTMLDivElement>(null)
+  const resolvedLayout = useLayoutMode(ref, layout, mobileBreakpoint)
+  const resolvedMessages = useMemo(() => resolveMessages(locale, messages), [locale, messages])
+  const mobile = resolvedLayout === 'mobile'
+  const height = mobile
+    ? Math.max(44, rowHeight ?? MOBILE_HEIGHT)
+    : (rowHeight ?? DESKTOP_HEIGHT[density])
+  const context = useMemo<PickerContextValue>(
+    () => ({
+      picker,
+      locale,
+      messages: resolvedMessages,
+      classNames,
+      layout: resolvedLayout,
+      rowHeight: height,
+      searchRowHeight: height + SEARCH_EXTRA,
+      showCounts,
+    }),
+    [picker, locale, resolvedMessages, classNames, resolvedLayout, height, showCounts],
+  )
+  const style = { '--epp-row-height': `${height}px`, ...rest.style } as CSSProperties
+  return (
+    <PickerContext.Provider value={context}>
+      <div
+        lang={locale}
+        data-layout={resolvedLayout}
+        data-theme={theme}
+        {...rest}
+        ref={ref}
+        style={style}
+        className={partClass(
+          'root',
+          classNames,
+          `epp-theme-${theme}`,
+          `epp-density-${density}`,
+          `epp-layout-${resolvedLayout}`,
+          className,
+        )}
+      >
+        {typeof children === 'function' ? children(resolvedLayout) : children}
+      </div>
+    </PickerContext.Provider>
+  )
+}

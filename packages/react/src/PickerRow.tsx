@@ -1,0 +1,151 @@
+import type { RowState, StatusRow, TreeRow } from '@epaas-picker/headless'
+import { memo, type CSSProperties, type MouseEvent } from 'react'
+import { partClass, cx } from './classNames.js'
+import { ChevronIcon } from './icons.js'
+import type { PickerController } from './PickerContext.js'
+import { PickerCheckbox } from './PickerCheckbox.js'
+import { RowLabel, type RowDisplay } from './RowLabel.js'
+
+/** Props of {@link PickerRow}. */
+export interface PickerRowProps {
+  /** The row (an object that keeps its identity while it stays in the list). */
+  row: TreeRow
+  /** `picker.getRowState(row)` for the snapshot being drawn. */
+  state: RowState
+  /** The picker, for its prop getters. */
+  picker: PickerController
+  /** Texts, class hooks and options shared by every row. */
+  display: RowDisplay
+  /** Position from the virtual list. */
+  style?: CSSProperties
+}
+
+const sameState = (a: RowState, b: RowState) =>
+  a.checked === b.checked &&
+  a.expanded === b.expanded &&
+  a.expandable === b.expandable &&
+  a.loading === b.loading &&
+  a.disabled === b.disabled &&
+  a.selectable === b.selectable &&
+  a.focused === b.focused
+
+const sameStyle = (a: CSSProperties | undefined, b: CSSProperties | undefined) =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.transform === b.transform &&
+    a.height === b.height &&
+    a.top === b.top &&
+    a.width === b.width)
+
+/**
+ * One row of the tree: expander, tri-state checkbox, name, role badge, relation, count; or a
+ * loading, error (with retry) or empty row. Memoised on the row object, its state and the
+ * shared display: the prop getters' handlers act through the store on `row` only, so a row
+ * whose state did not change is not drawn again when the picker's snapshot changes.
+ */
+export const PickerRow = memo(function PickerRow({
+  row,
+  state,
+  picker,
+  display,
+  style,
+}: PickerRowProps) {
+  const { classNames } = display
+  const rowStyle = { ...style, '--epp-level': row.level - 1 } as CSSProperties
+  if (row.kind === 'status')
+    return <StatusRowView row={row} picker={picker} display={display} style={rowStyle} />
+
+  const onClick = (event: MouseEvent<HTMLElement>) => {
+    if (event.defaultPrevented) return
+    // A department opens or closes; anything else is ticked, as its label would.
+    if (state.expandable) picker.store.toggleExpanded(row.key)
+    else picker.store.toggle(row)
+  }
+  const checked = state.checked
+  return (
+    <div
+      {...picker.getRowProps(row, { style: rowStyle, onClick })}
+      className={partClass(
+        'row',
+        classNames,
+        checked === true && 'epp-row--checked',
+        checked === 'indeterminate' && 'epp-row--mixed',
+        state.disabled && 'epp-row--disabled',
+        display.search && 'epp-row--result',
+      )}
+    >
+      {state.expandable ? (
+        <span
+          {...picker.getExpanderProps(row)}
+          className={partClass('expander', classNames)}
+          data-state={state.expanded ? 'open' : 'closed'}
+        >
+          <ChevronIcon />
+        </span>
+      ) : (
+        <span className="epp-expander-spacer" />
+      )}
+      {state.selectable ? (
+        <PickerCheckbox
+          {...picker.getCheckboxProps(row)}
+          checked={checked}
+          className={partClass('checkbox', classNames)}
+        />
+      ) : (
+        <span className="epp-checkbox-spacer" />
+      )}
+      <RowLabel row={row} display={display} />
+    </div>
+  )
+}, arePropsEqual)
+
+function arePropsEqual(a: PickerRowProps, b: PickerRowProps): boolean {
+  return (
+    a.row === b.row &&
+    a.display === b.display &&
+    sameState(a.state, b.state) &&
+    sameStyle(a.style, b.style)
+  )
+}
+
+function StatusRowView({
+  row,
+  picker,
+  display,
+  style,
+}: {
+  row: StatusRow
+  picker: PickerController
+  display: RowDisplay
+  style: CSSProperties
+}) {
+  const { messages, classNames } = display
+  const query = picker.snapshot.search.query || picker.snapshot.search.input.trim()
+  return (
+    <div
+      {...picker.getRowProps(row, { style })}
+      className={partClass('statusRow', classNames, cx(`epp-status-row--${row.status}`))}
+    >
+      {row.status === 'loading' ? (
+        <>
+          <span className="epp-spinner" aria-hidden="true" />
+          <span>{messages.loading}</span>
+        </>
+      ) : row.status === 'error' ? (
+        <>
+          <span className="epp-error-text">{messages.loadError}</span>
+          <button
+            type="button"
+            {...picker.getRetryProps(row)}
+            className={partClass('retry', classNames)}
+          >
+            {messages.retry}
+          </button>
+        </>
+      ) : (
+        <span>{display.search ? messages.noResults(query) : messages.empty}</span>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,117 @@
+import type { TreeRow } from '@epaas-picker/headless'
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type UIEvent,
+} from 'react'
+import { List, useListRef, type RowComponentProps } from 'react-window'
+import { partClass } from './classNames.js'
+import { usePickerContext, type PickerController } from './PickerContext.js'
+import { PickerRow } from './PickerRow.js'
+import type { RowDisplay } from './RowLabel.js'
+
+/** Props of {@link PickerTree}. */
+export interface PickerTreeProps {
+  /** Extra class of the tree element. */
+  className?: string
+  /** Style of the tree element (give it a height, or let it fill a flex parent). */
+  style?: CSSProperties
+  /** Height (px) assumed before the list is measured, e.g. on the server. Default 400. */
+  defaultHeight?: number
+  /** Rows drawn beyond the visible ones, each way. Default 6. */
+  overscanCount?: number
+}
+
+interface SlotProps {
+  rows: readonly TreeRow[]
+  picker: PickerController
+  display: RowDisplay
+}
+
+const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
+
+function TreeRowSlot({ index, style, rows, picker, display }: RowComponentProps<SlotProps>) {
+  const row = rows[index]
+  if (!row) return null
+  return (
+    <PickerRow
+      row={row}
+      state={picker.getRowState(row)}
+      picker={picker}
+      display={display}
+      style={style}
+    />
+  )
+}
+
+// Rows keep their element across inserts above them (an expand splices rows in).
+const rowKey = (index: number, props: SlotProps) => props.rows[index]?.key ?? index
+
+/**
+ * The virtualized tree (react-window 2): WAI-ARIA tree view with roving focus, type-ahead and
+ * multi-select; search results replace the tree while the search box holds text, and the tree
+ * comes back with its expanded rows and scroll position.
+ */
+export function PickerTree({
+  className,
+  style,
+  defaultHeight = 400,
+  overscanCount = 6,
+}: PickerTreeProps) {
+  const { picker, messages, classNames, showCounts, rowHeight, searchRowHeight } =
+    usePickerContext()
+  const listRef = useListRef(null)
+  const { snapshot } = picker
+  const mode = snapshot.mode
+
+  const register = picker.registerScroller
+  useIsomorphicLayoutEffect(
+    () => register?.((index) => listRef.current?.scrollToRow({ index, align: 'smart' })),
+    [register, listRef],
+  )
+
+  // Each mode keeps its own scroll offset in the store; put it back when the mode changes.
+  const shownMode = useRef(mode)
+  useIsomorphicLayoutEffect(() => {
+    if (shownMode.current === mode) return
+    shownMode.current = mode
+    scrollElementTo(listRef.current?.element, snapshot.scrollOffset)
+  }, [mode, snapshot, listRef])
+
+  const display = useMemo<RowDisplay>(
+    () => ({ messages, classNames, showCounts, search: mode === 'search' }),
+    [messages, classNames, showCounts, mode],
+  )
+  const rowProps = useMemo<SlotProps>(
+    () => ({ rows: picker.rows, picker, display }),
+    [picker, display],
+  )
+  const store = picker.store
+  const treeProps = picker.getTreeProps({
+    'aria-label': messages.treeLabel,
+    onScroll: (event: UIEvent<HTMLElement>) => store.setScrollOffset(event.currentTarget.scrollTop),
+  })
+
+  return (
+    <List
+      {...treeProps}
+      listRef={listRef}
+      className={partClass('tree', classNames, className)}
+      style={style}
+      rowComponent={TreeRowSlot}
+      rowCount={picker.rows.length}
+      rowHeight={mode === 'search' ? searchRowHeight : rowHeight}
+      rowProps={rowProps}
+      rowKey={rowKey}
+      overscanCount={overscanCount}
+      defaultHeight={defaultHeight}
+    />
+  )
+}
+
+function scrollElementTo(element: HTMLElement | null | undefined, offset: number) {
+  if (element) element.scrollTop = offset
+}

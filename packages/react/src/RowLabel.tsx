@@ -1,0 +1,67 @@
+import { isDepartmentNode, parentOf, type NodeRow, type SearchRow } from '@epaas-picker/headless'
+import { Role } from '@epaas-picker/protocol'
+import { partClass, type PickerClassNames } from './classNames.js'
+import { Highlight } from './Highlight.js'
+import type { PickerMessages } from './messages.js'
+
+/** What a row's label needs besides the row. */
+export interface RowDisplay {
+  readonly messages: PickerMessages
+  readonly classNames: PickerClassNames | undefined
+  readonly showCounts: boolean
+  /** Search results show the school and path under the name. */
+  readonly search: boolean
+}
+
+/** Props of {@link RowLabel}. */
+export interface RowLabelProps {
+  row: NodeRow
+  display: RowDisplay
+}
+
+function isSearchRow(row: NodeRow): row is SearchRow {
+  return 'matches' in row
+}
+
+/**
+ * What a teacher needs to decide on a row: the name (matched text marked in search results), a
+ * role badge, for a parent the child and relation (`张三的爸爸`), a department's member count,
+ * and for search results the school and path.
+ */
+export function RowLabel({ row, display }: RowLabelProps) {
+  const { node } = row
+  const { messages, classNames } = display
+  const department = isDepartmentNode(node)
+  const role = department ? undefined : (node.role_id as Role)
+  const relation = role === Role.Parent ? messages.parentRelation(parentOf(node)) : undefined
+  const count = department && display.showCounts && node.users_total > 0 ? node.users_total : 0
+  const searchRow = display.search && isSearchRow(row) ? row : undefined
+  const where = searchRow
+    ? [searchRow.school, node.path].filter(Boolean).join(messages.pathSeparator)
+    : ''
+  return (
+    <span className="epp-label">
+      <span className="epp-line">
+        <span className={partClass('name', classNames)}>
+          {searchRow ? (
+            <Highlight
+              text={node.name}
+              ranges={searchRow.matches}
+              className={partClass('highlight', classNames)}
+            />
+          ) : (
+            node.name
+          )}
+        </span>
+        {role !== undefined && messages.roles[role] ? (
+          <span className={partClass('badge', classNames)} data-role={role}>
+            {messages.roles[role]}
+          </span>
+        ) : null}
+        {relation ? <span className="epp-relation">{relation}</span> : null}
+        {count > 0 ? <span className="epp-count">{messages.memberCount(count)}</span> : null}
+      </span>
+      {where ? <span className={partClass('meta', classNames)}>{where}</span> : null}
+    </span>
+  )
+}
