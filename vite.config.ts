@@ -3,6 +3,10 @@
 //   unit    - `*.test.ts` in Node (protocol, mock server, proxy, the headless core)
 //   dom     - `*.test.tsx` in jsdom (hooks and components)
 //   browser - `*.browser.test.ts(x)` in real Chromium through Playwright
+//   storybook - every story of `.storybook/` as a test in real Chromium: render, play function,
+//               axe check (`a11y.test: 'error'`), with the mock served through MSW
+import { fileURLToPath } from 'node:url'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defaultClientConditions, defaultServerConditions, defineConfig } from 'vite'
@@ -43,6 +47,21 @@ export default defineConfig({
             'packages/*/src/**/*.browser.test.{ts,tsx}',
             'apps/*/src/**/*.browser.test.{ts,tsx}',
           ],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        extends: true,
+        plugins: [
+          storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) }),
+        ],
+        test: {
+          name: 'storybook',
           browser: {
             enabled: true,
             headless: true,

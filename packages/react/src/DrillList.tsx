@@ -5,7 +5,7 @@ import { partClass } from './classNames.js'
 import { ChevronIcon } from './icons.js'
 import { usePickerContext, type PickerController } from './PickerContext.js'
 import { PickerCheckbox } from './PickerCheckbox.js'
-import { RowLabel, type RowDisplay } from './RowLabel.js'
+import { RowLabel, rowAccessibleName, type RowDisplay } from './RowLabel.js'
 
 /** Props of {@link DrillList}. */
 export interface DrillListProps {
@@ -97,7 +97,6 @@ interface DrillRowProps {
 
 const DrillRow = memo(
   function DrillRow({ row, state, picker, display, style, posinset, setsize }: DrillRowProps) {
-    const nameId = useId()
     const boxId = useId()
     const { messages, classNames } = display
     const item = {
@@ -123,7 +122,7 @@ const DrillRow = memo(
           <PickerCheckbox
             id={boxId}
             checked={state.checked}
-            aria-labelledby={nameId}
+            aria-label={rowAccessibleName(row, display)}
             aria-disabled={state.disabled || undefined}
             className={partClass('checkbox', classNames)}
             onCheckedChange={() => store.toggle(row)}
@@ -132,23 +131,13 @@ const DrillRow = memo(
           <span className="epp-checkbox-spacer" />
         )}
         {state.expandable ? (
-          <button
-            type="button"
-            className="epp-drill-open"
-            aria-label={messages.openLevel(row.node.name)}
-            onClick={() => store.drillInto(row.key)}
-          >
-            <span id={nameId}>
-              <RowLabel row={row} display={display} />
-            </span>
+          <button type="button" className="epp-drill-open" onClick={() => store.drillInto(row.key)}>
+            <span className="epp-visually-hidden">{`${messages.openLevel} `}</span>
+            <RowLabel row={row} display={display} />
             <ChevronIcon />
           </button>
         ) : (
-          <label
-            id={nameId}
-            htmlFor={state.selectable ? boxId : undefined}
-            className="epp-drill-label"
-          >
+          <label htmlFor={state.selectable ? boxId : undefined} className="epp-drill-label">
             <RowLabel row={row} display={display} />
           </label>
         )}

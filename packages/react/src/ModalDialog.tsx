@@ -13,7 +13,14 @@ export interface ModalDialogProps extends Omit<DialogHTMLAttributes<HTMLDialogEl
  * A modal `<dialog>`: the browser traps focus, makes the page behind it inert and closes on
  * Escape. Opened in an effect, so the server renders it closed; focus goes back where it was.
  */
-export function ModalDialog({ open, onClose, children, onClick, ...props }: ModalDialogProps) {
+export function ModalDialog({
+  open,
+  onClose,
+  children,
+  onClick,
+  onKeyDown,
+  ...props
+}: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const close = useRef(onClose)
   useEffect(() => {
@@ -44,6 +51,14 @@ export function ModalDialog({ open, onClose, children, onClick, ...props }: Moda
     <dialog
       ref={ref}
       {...props}
+      onKeyDown={(event) => {
+        onKeyDown?.(event)
+        // Also for Escape keys that do not come from the browser's own dialog handling.
+        if (!event.defaultPrevented && event.key === 'Escape') {
+          event.preventDefault()
+          close.current()
+        }
+      }}
       onClick={(event) => {
         onClick?.(event)
         // A click on the backdrop lands on the dialog element itself.

@@ -4,7 +4,7 @@ import { partClass, cx } from './classNames.js'
 import { ChevronIcon } from './icons.js'
 import type { PickerController } from './PickerContext.js'
 import { PickerCheckbox } from './PickerCheckbox.js'
-import { RowLabel, type RowDisplay } from './RowLabel.js'
+import { RowLabel, rowAccessibleName, type RowDisplay } from './RowLabel.js'
 
 /** Props of {@link PickerRow}. */
 export interface PickerRowProps {
@@ -66,6 +66,7 @@ export const PickerRow = memo(function PickerRow({
   return (
     <div
       {...picker.getRowProps(row, { style: rowStyle, onClick })}
+      aria-label={rowAccessibleName(row, display)}
       className={partClass(
         'row',
         classNames,

@@ -23,14 +23,17 @@ function isSearchRow(row: NodeRow): row is SearchRow {
   return 'matches' in row
 }
 
-/**
- * What a teacher needs to decide on a row: the name (matched text marked in search results), a
- * role badge, for a parent the child and relation (`张三的爸爸`), a department's member count,
- * and for search results the school and path.
- */
-export function RowLabel({ row, display }: RowLabelProps) {
+interface RowFacts {
+  role: Role | undefined
+  relation: string | undefined
+  count: number
+  searchRow: SearchRow | undefined
+  where: string
+}
+
+function rowFacts(row: NodeRow, display: RowDisplay): RowFacts {
   const { node } = row
-  const { messages, classNames } = display
+  const { messages } = display
   const department = isDepartmentNode(node)
   const role = department ? undefined : (node.role_id as Role)
   const relation = role === Role.Parent ? messages.parentRelation(parentOf(node)) : undefined
@@ -39,6 +42,40 @@ export function RowLabel({ row, display }: RowLabelProps) {
   const where = searchRow
     ? [searchRow.school, node.path].filter(Boolean).join(messages.pathSeparator)
     : ''
+  return { role, relation, count, searchRow, where }
+}
+
+/**
+ * The accessible name of a row: name, role, relation, member count and, for a search result,
+ * where it is, separated by commas (screen readers pause there; the visible parts have no
+ * spaces between them).
+ *
+ * @example
+ * rowAccessibleName(row, display) // '王五, 家长, 张三的爸爸'
+ */
+export function rowAccessibleName(row: NodeRow, display: RowDisplay): string {
+  const { role, relation, count, where } = rowFacts(row, display)
+  const { messages } = display
+  return [
+    row.node.name,
+    role !== undefined ? messages.roles[role] : undefined,
+    relation,
+    count > 0 ? messages.memberCount(count) : undefined,
+    where || undefined,
+  ]
+    .filter(Boolean)
+    .join(', ')
+}
+
+/**
+ * What a teacher needs to decide on a row: the name (matched text marked in search results), a
+ * role badge, for a parent the child and relation (`张三的爸爸`), a department's member count,
+ * and for search results the school and path.
+ */
+export function RowLabel({ row, display }: RowLabelProps) {
+  const { node } = row
+  const { messages, classNames } = display
+  const { role, relation, count, searchRow, where } = rowFacts(row, display)
   return (
     <span className="epp-label">
       <span className="epp-line">
@@ -53,14 +90,18 @@ export function RowLabel({ row, display }: RowLabelProps) {
             node.name
           )}
         </span>
+        {role !== undefined && messages.roles[role] ? ' ' : null}
         {role !== undefined && messages.roles[role] ? (
           <span className={partClass('badge', classNames)} data-role={role}>
             {messages.roles[role]}
           </span>
         ) : null}
+        {relation ? ' ' : null}
         {relation ? <span className="epp-relation">{relation}</span> : null}
+        {count > 0 ? ' ' : null}
         {count > 0 ? <span className="epp-count">{messages.memberCount(count)}</span> : null}
       </span>
+      {where ? ' ' : null}
       {where ? <span className={partClass('meta', classNames)}>{where}</span> : null}
     </span>
   )

@@ -65,8 +65,8 @@ export interface PickerMessages {
   breadcrumbLabel: string
   /** First entry of the breadcrumb: the top level. */
   breadcrumbRoot: string
-  /** Accessible name of the button that opens a department's level (mobile layout). */
-  openLevel: (name: string) => string
+  /** Read before a department's name on the button that opens its level (mobile layout). */
+  openLevel: string
   /** Button opening the selected panel as a bottom sheet (mobile layout). */
   showSelected: (people: number) => string
   /** Closes the bottom sheet or the dialog. */
@@ -124,7 +124,7 @@ export const zhCN: PickerMessages = {
   refusal: (refusal) => describeRefusal(refusal, 'zh-CN'),
   breadcrumbLabel: '当前位置',
   breadcrumbRoot: '通讯录',
-  openLevel: (name) => `进入 ${name}`,
+  openLevel: '进入',
   showSelected: (people) => `已选约 ${people} 人`,
   close: '关闭',
   dialogTitle: '选择人员',
@@ -157,7 +157,7 @@ export const enUS: PickerMessages = {
   refusal: (refusal) => describeRefusal(refusal, 'en-US'),
   breadcrumbLabel: 'Current location',
   breadcrumbRoot: 'Address book',
-  openLevel: (name) => `Open ${name}`,
+  openLevel: 'Open',
   showSelected: (people) => `Selected: about ${plural(people, 'person', 'people')}`,
   close: 'Close',
   dialogTitle: 'Choose people',
