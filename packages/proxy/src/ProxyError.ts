@@ -12,6 +12,11 @@ export const errorStatus = {
   unauthorized: 401,
   /** No user token could be found for a route that needs one. */
   no_user_token: 401,
+  /**
+   * ePaaS refused the user token (invalid or expired), also after `getUserToken` was asked for a
+   * fresh one: the user must sign in to ePaaS again. `errcode` is included.
+   */
+  user_token_rejected: 401,
   /** The app's `authorize` refused: this user may not call this route. */
   forbidden: 403,
   /** The CSRF guard refused a cross-site request. */
@@ -46,6 +51,15 @@ export const errorStatus = {
   upstream_timeout: 504,
   /** The client went away before the answer was ready (nobody reads this answer). */
   client_closed_request: 499,
+  /**
+   * ePaaS found a parameter of the request invalid (errcode 40058 by default; see the `errcodes`
+   * option's `input` table). `errcode` is included.
+   */
+  upstream_bad_request: 400,
+  /** The request names an organisation outside the token's reach (errcode 60011 by default). */
+  upstream_forbidden: 403,
+  /** The request names something ePaaS does not know, e.g. a department (errcode 60003 by default). */
+  upstream_not_found: 404,
 } as const
 
 /** A code of {@link errorStatus}. */
@@ -56,7 +70,7 @@ export interface ProxyErrorBody {
   error: {
     code: ProxyErrorCode
     message: string
-    /** The upstream errcode, for `upstream_error`. */
+    /** The upstream errcode, for errors that come from an ePaaS answer. */
     errcode?: number
   }
 }
@@ -80,7 +94,7 @@ export class ProxyError extends Error {
     readonly code: ProxyErrorCode,
     message: string,
     readonly details: {
-      /** Upstream errcode, for `upstream_error`. */
+      /** Upstream errcode, for errors that come from an ePaaS answer. */
       errcode?: number
       /** Seconds, for `rate_limited`. */
       retryAfterSeconds?: number

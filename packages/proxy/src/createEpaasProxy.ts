@@ -2,7 +2,7 @@
  * The proxy: one web-standard handler (`Request -> Response`) a school app mounts in its backend,
  * plus a server-side client. Tokens stay on the server; the browser calls an allow-list of routes.
  */
-import type { ErrcodeTable } from '@epaas-picker/protocol'
+import { LRUCache } from 'lru-cache'
 import pLimit from 'p-limit'
 import type { CacheStore } from './cache/CacheStore.js'
 import { memoryCacheStore } from './cache/CacheStore.js'
@@ -17,6 +17,7 @@ import {
 } from './createSchemas.js'
 import { createServerClient, type EpaasServerClient } from './createServerClient.js'
 import { createUpstream, type RetryOptions, type TokenHandle } from './createUpstream.js'
+import { resolveErrcodeTable, type ProxyErrcodeTable } from './errcodes.js'
 import type { ProxyEvent, ProxyEventListener } from './events.js'
 import { createDefaultLogger, createRedactingLogger, type ProxyLogger } from './logger.js'
 import { ProxyError } from './ProxyError.js'
@@ -140,8 +141,14 @@ export interface EpaasProxyOptions {
   fetch?: typeof globalThis.fetch
   /** Milliseconds each upstream attempt may take before it fails (504). Default 10000. */
   timeoutMs?: number
-  /** Which errcodes mean busy / bad token. Default: the protocol's `defaultErrcodeTable`. */
-  errcodes?: ErrcodeTable
+  /**
+   * Which upstream errcodes mean busy (retried), bad token (refreshed) and bad input (answered
+   * 4xx), and how many busy retries. Fields given replace the defaults of
+   * {@link defaultProxyErrcodeTable}: `busy: [-1]`, `invalidToken: [40014, 42001]`,
+   * `maxBusyRetries: 3`, `input: { 40058: 'upstream_bad_request', 60003: 'upstream_not_found',
+   * 60011: 'upstream_forbidden' }`.
+   */
+  errcodes?: Partial<ProxyErrcodeTable>
   /** Backoff of the busy (`-1`) retry. */
   retry?: RetryOptions
   /** Batching of mapping calls. */
@@ -222,12 +229,13 @@ export function createEpaasProxy(options: EpaasProxyOptions): EpaasProxy {
   }
 
   const limits: ProxyLimits = { ...defaultLimits, ...options.limits }
+  const errcodes = resolveErrcodeTable(options.errcodes)
   const schemas = createSchemas(limits)
   const upstream = createUpstream({
     baseUrl,
     fetch: options.fetch,
     timeoutMs: options.timeoutMs ?? 10_000,
-    errcodes: options.errcodes,
+    errcodes,
     retry: options.retry,
     emit,
     redactor,
@@ -257,6 +265,7 @@ export function createEpaasProxy(options: EpaasProxyOptions): EpaasProxy {
       negativeTtlMs: (cacheOptions.negativeTtlSeconds ?? 60) * 1000,
     },
     emit,
+    inputErrcodes: new Set(Object.keys(errcodes.input).map(Number)),
   })
 
   const resolveOptions = options.resolve ?? {}
@@ -386,7 +395,7 @@ export function createEpaasProxy(options: EpaasProxyOptions): EpaasProxy {
             if (result.done) controller.close()
             else controller.enqueue(line(result.value))
           } catch (error) {
-            const failure = toProxyError(error, redactor)
+            const failure = toProxyError(error, redactor, errcodes)
             logFailure(failure, '/resolve')
             controller.enqueue(line({ type: 'error', ...failure.toJSON() }))
             controller.close()
@@ -400,7 +409,10 @@ export function createEpaasProxy(options: EpaasProxyOptions): EpaasProxy {
   }
 
   function logFailure(error: ProxyError, route: string) {
-    if (error.status >= 500 && error.code !== 'internal_error') {
+    if (error.status < 500 && error.details.errcode !== undefined) {
+      // Upstream refused the caller's input or user token: worth seeing, not an alert.
+      logger.info({ route, code: error.code, errcode: error.details.errcode }, error.message)
+    } else if (error.status >= 500 && error.code !== 'internal_error') {
       logger.warn(
         { route, code: error.code, errcode: error.details.errcode, err: error.cause },
         error.message,
@@ -430,7 +442,7 @@ export function createEpaasProxy(options: EpaasProxyOptions): EpaasProxy {
       }
       response = await serve(request, route)
     } catch (error) {
-      const failure = toProxyError(error, redactor)
+      const failure = toProxyError(error, redactor, errcodes)
       logFailure(failure, routeName)
       code = failure.code
       response = errorResponse(failure)
@@ -470,8 +482,15 @@ function normalizeBasePath(path: string): string {
   return trimmed === '/' ? '' : trimmed
 }
 
+// Hashing costs a WebCrypto job per request; a user sends many requests with one token.
+const hashedKeys = new LRUCache<string, string>({ max: 10_000 })
+
 async function hashKey(userToken: string | undefined): Promise<string> {
   if (!userToken) return 'anonymous'
+  const known = hashedKeys.get(userToken)
+  if (known) return known
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(userToken))
-  return `user:${Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')}`
+  const key = `user:${Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')}`
+  hashedKeys.set(userToken, key)
+  return key
 }

@@ -3,7 +3,14 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { staticToken } from './tokens/TokenSource.js'
-import { type MockServer, orgToken, post, startMock, testProxy } from './test/harness.js'
+import {
+  type MockServer,
+  orgToken,
+  post,
+  recordingFetch,
+  startMock,
+  testProxy,
+} from './test/harness.js'
 
 const WECOM_USERS = '/user/qywechat/get_qywechat_ids'
 let server: MockServer
@@ -17,6 +24,46 @@ afterAll(() => server.close())
 const users = () => server.mock.data.users
 
 describe('mapping lookups', () => {
+  it("isolates a bad ID: one caller's refused input never fails the others' lookups in a batch", async () => {
+    // The mock accepts any WeCom user ID; a stricter upstream may refuse one with 40058 for the
+    // whole list. This upstream does so for one ID, whatever else the list holds.
+    const poison = '30019999'
+    const strictFetch: typeof fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input)
+      if (url.includes(WECOM_USERS) && String(init?.body).includes(poison)) {
+        return Response.json({ errcode: 40058, errmsg: `invalid userid ${poison}` })
+      }
+      return recordingFetch(input, init)
+    }
+    const proxy = testProxy(server, {
+      orgToken: staticToken(orgToken(server.mock)),
+      fetch: strictFetch,
+      cache: false,
+    })
+    const ids = users()
+      .slice(0, 100)
+      .map((u) => String(u.userid))
+    // 100 callers and the poisoned one, merged into one batch of 101 IDs.
+    const [refused, ...answers] = await Promise.all([
+      proxy.handle(post(WECOM_USERS, { userids: [poison] })),
+      ...ids.map((id) => proxy.handle(post(WECOM_USERS, { userids: [id] }))),
+    ])
+    expect(refused!.status).toBe(400)
+    expect(await refused!.json()).toMatchObject({
+      error: { code: 'upstream_bad_request', errcode: 40058 },
+    })
+    expect(answers.map((r) => r.status)).toEqual(ids.map(() => 200))
+    const found = await Promise.all(answers.map((r) => r.json()))
+    found.forEach((answer, i) => {
+      const user = users()[i]!
+      expect(answer).toMatchObject({
+        qywechat_ids: user.qywechatId ? [{ qywechat_id: user.qywechatId }] : [],
+      })
+    })
+    // Halving to the bad ID costs a few calls, not one per ID.
+    expect(server.mock.callCount(WECOM_USERS)).toBeLessThanOrEqual(20)
+  })
+
   it('1,000 concurrent single-ID lookups take at most ceil(1000 / chunk size) upstream calls', async () => {
     for (const chunkSize of [100, 250]) {
       server.mock.resetLog()

@@ -6,10 +6,10 @@
  * served from the cache where possible and fetched in chunks. The answer is reassembled in the
  * order asked, in the shape the endpoint answers upstream (normalised: string IDs).
  */
-import type { EndpointName, EndpointTypes } from '@epaas-picker/protocol'
+import { EpaasError, type EndpointName, type EndpointTypes } from '@epaas-picker/protocol'
 import type { LimitFunction } from 'p-limit'
 import type { CacheStore } from './cache/CacheStore.js'
-import { createBatcher, type Batcher } from './cache/createBatcher.js'
+import { createBatcher, KeyFailure, type Batcher } from './cache/createBatcher.js'
 import type { TokenHandle, Upstream } from './createUpstream.js'
 import type { ProxyEventListener } from './events.js'
 
@@ -125,7 +125,16 @@ export interface MappingLookupsOptions {
     negativeTtlMs: number
   }
   emit: ProxyEventListener
+  /**
+   * Upstream errcodes caused by input (the errcode table's `input`). A merged batch refused with
+   * one of them is split to find the IDs at fault, so that one caller's bad ID never fails the
+   * other callers' lookups in the same batch.
+   */
+  inputErrcodes?: ReadonlySet<number>
 }
+
+/** Most extra upstream calls spent isolating bad IDs in one chunk (one bad ID in 100 takes 14). */
+const ISOLATION_BUDGET = 20
 
 /** Calls one mapping endpoint through the batches. */
 export type MappingLookup = <N extends MappingEndpoint>(
@@ -150,16 +159,40 @@ export function createMappingLookups(options: MappingLookupsOptions): MappingLoo
       windowMs: options.windowMs,
       limit: options.limit,
       fetch: async (ids, signal) => {
-        const request = { ...params, [spec.listField]: ids } as never
-        const answer = (await options.upstream.call(endpoint, request, {
-          token: options.orgToken(),
-          signal,
-        })) as unknown as Record<string, unknown>
-        const byId = new Map<string, Item[]>(ids.map((i) => [i, []]))
-        for (const item of (answer[spec.responseField] as Item[] | undefined) ?? []) {
-          byId.get(canonicalId(spec.keyOf(item), spec.numeric))?.push(item)
+        const fetchChunk = async (chunk: string[]) => {
+          const request = { ...params, [spec.listField]: chunk } as never
+          const answer = (await options.upstream.call(endpoint, request, {
+            token: options.orgToken(),
+            signal,
+          })) as unknown as Record<string, unknown>
+          const byId = new Map<string, Item[] | KeyFailure>(chunk.map((i) => [i, []]))
+          for (const item of (answer[spec.responseField] as Item[] | undefined) ?? []) {
+            const found = byId.get(canonicalId(spec.keyOf(item), spec.numeric))
+            if (Array.isArray(found)) found.push(item)
+          }
+          return byId
         }
-        return byId
+        let budget = ISOLATION_BUDGET
+        // Halves a refused chunk until the IDs at fault stand alone (or the budget is spent).
+        const isolate = async (chunk: string[]): Promise<Map<string, Item[] | KeyFailure>> => {
+          try {
+            return await fetchChunk(chunk)
+          } catch (error) {
+            const inputFault =
+              error instanceof EpaasError && options.inputErrcodes?.has(error.errcode) === true
+            if (!inputFault) throw error
+            if (chunk.length === 1 || budget < 2) {
+              return new Map(chunk.map((id) => [id, new KeyFailure(error)]))
+            }
+            budget -= 2
+            const half = Math.ceil(chunk.length / 2)
+            // One half after the other: the chunk holds one slot of the concurrency bound.
+            const first = await isolate(chunk.slice(0, half))
+            const second = await isolate(chunk.slice(half))
+            return new Map([...first, ...second])
+          }
+        }
+        return isolate(ids)
       },
       cache: cache && {
         store: cache.store,

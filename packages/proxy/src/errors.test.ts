@@ -271,12 +271,59 @@ describe('upstream failures', () => {
   const select = (p: ReturnType<typeof testProxy>, body: unknown = { id: 0 }, init?: RequestInit) =>
     p.handle(new Request(post('/campus/department/select', body, { token }), init))
 
-  it('reports a non-zero errcode as 502 upstream_error with the errcode', async () => {
+  it('answers errcodes the input caused as 4xx with the errcode', async () => {
     const p = testProxy(server)
+    const { data } = server.mock
+    const grade = data.departments.find((d) => d.tag === 4)!
+    const cases = [
+      // An unknown department: 60003.
+      [{ id: 999999999, select_node_type: 1 }, 404, 'upstream_not_found', 60003],
+      // A select_node_type that is not the node's: 40058.
+      [{ id: grade.id, select_node_type: 1 }, 400, 'upstream_bad_request', 40058],
+      // An organisation outside the token's reach: 60011.
+      [
+        { id: grade.id, select_node_type: grade.kind, corpid: '123' },
+        403,
+        'upstream_forbidden',
+        60011,
+      ],
+    ] as const
+    for (const [body, status, code, errcode] of cases) {
+      const error = await errorOf(await select(p, body))
+      expect(error).toMatchObject({ status, code, errcode })
+      expect(error.message).toContain(String(errcode))
+    }
+    expect(upstreamCalls(p.events, '/campus/department/select')).toHaveLength(3)
+  })
+
+  it('reports other non-zero errcodes as 502 upstream_error with the errcode', async () => {
+    // An org token where a user token belongs: 48001, a configuration fault of the app.
+    const p = testProxy(server, { getUserToken: () => orgToken(server.mock) })
+    const error = await errorOf(await select(p))
+    expect(error).toMatchObject({ status: 502, code: 'upstream_error', errcode: 48001 })
+    expect(error.message).toContain('48001')
+  })
+
+  it('follows the errcodes option: an empty input table answers 502 again', async () => {
+    const p = testProxy(server, { errcodes: { input: {} } })
     const error = await errorOf(await select(p, { id: 999999999, select_node_type: 1 }))
-    expect(error).toMatchObject({ status: 502, code: 'upstream_error' })
-    expect(error.errcode).toBeGreaterThan(0)
-    expect(error.message).toContain(String(error.errcode))
+    expect(error).toMatchObject({ status: 502, code: 'upstream_error', errcode: 60003 })
+  })
+
+  it('answers 401 user_token_rejected when ePaaS keeps refusing the user token', async () => {
+    const revoked = userToken(server.mock)
+    server.mock.revokeToken(revoked)
+    let asked = 0
+    const p = testProxy(server, {
+      getUserToken: () => {
+        asked += 1
+        return revoked
+      },
+    })
+    const error = await errorOf(await select(p))
+    expect(error).toMatchObject({ status: 401, code: 'user_token_rejected', errcode: 40014 })
+    // Asked once for the request, once more (stale) after the refusal.
+    expect(asked).toBe(2)
     expect(upstreamCalls(p.events, '/campus/department/select')).toHaveLength(1)
   })
 

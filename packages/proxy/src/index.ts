@@ -18,6 +18,8 @@ export type {
 } from './createEpaasProxy.js'
 export type { EpaasServerClient, OrgCallOptions, UserCallOptions } from './createServerClient.js'
 export { ProxyError, errorStatus } from './ProxyError.js'
+export { defaultProxyErrcodeTable } from './errcodes.js'
+export type { InputErrcodeAnswer, ProxyErrcodeTable } from './errcodes.js'
 export type { ProxyErrorBody, ProxyErrorCode } from './ProxyError.js'
 export type {
   CacheEvent,

@@ -259,9 +259,10 @@ describe('resolve', () => {
       excluded: [],
     }
     const response = await proxy().handle(post('/resolve', { value }, { token }))
-    expect(response.status).toBe(502)
+    // An unknown department is the caller's mistake (60003), not a failure of ePaaS.
+    expect(response.status).toBe(404)
     expect(await response.json()).toMatchObject({
-      error: { code: 'upstream_error', errcode: expect.any(Number) },
+      error: { code: 'upstream_not_found', errcode: 60003 },
     })
   })
 

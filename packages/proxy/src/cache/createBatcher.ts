@@ -11,6 +11,14 @@ import type { LimitFunction } from 'p-limit'
 import { raceAbort } from '../tokens/cachedTokenSource.js'
 import type { CacheStore } from './CacheStore.js'
 
+/**
+ * A per-key failure inside a fetch that otherwise succeeded (the key's own input was refused):
+ * only the callers waiting on that key see `error`; it is never cached.
+ */
+export class KeyFailure {
+  constructor(readonly error: unknown) {}
+}
+
 /** Options of {@link createBatcher}. */
 export interface BatcherOptions<V> {
   /** Most keys per fetch. */
@@ -19,8 +27,11 @@ export interface BatcherOptions<V> {
   windowMs: number
   /** Bounds how many fetches run at once (shared by every batcher of a proxy). */
   limit: LimitFunction
-  /** Fetches `keys` (unique, at most `chunkSize`); every key missing from the map is an error. */
-  fetch: (keys: string[], signal: AbortSignal) => Promise<Map<string, V>>
+  /**
+   * Fetches `keys` (unique, at most `chunkSize`); every key missing from the map is an error, a
+   * {@link KeyFailure} fails that key only, a rejection fails the whole chunk.
+   */
+  fetch: (keys: string[], signal: AbortSignal) => Promise<Map<string, V | KeyFailure>>
   cache?: {
     store: CacheStore
     /** The cache key of a lookup key. */
@@ -133,6 +144,10 @@ export function createBatcher<V>(options: BatcherOptions<V>): Batcher<V> {
         const value = values.get(entry.key)
         if (value === undefined) {
           entry.reject(new Error(`batch answered nothing for ${entry.key}`))
+          continue
+        }
+        if (value instanceof KeyFailure) {
+          entry.reject(value.error)
           continue
         }
         entry.resolve(value)
