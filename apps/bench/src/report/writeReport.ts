@@ -1,0 +1,304 @@
+/**
+ * `docs/benchmarks.md` and its chart, from the results the suites wrote: the browser comparison
+ * (a table per operation, ours over the best peer, the budgets), the sizes and the proxy. The
+ * text is generated from the JSON so that the document always says what the last run measured,
+ * including where ours falls short.
+ */
+import {
+  OPERATIONS,
+  ratioToBestPeer,
+  type BrowserResults,
+  type OperationName,
+} from '../browser/browserResults.js'
+import type { PickerName } from '../browser/driver/buildPages.js'
+import type { ProxyResults } from '../proxy/runProxyBench.js'
+import type { SizeResults } from '../size/measureSize.js'
+import { barChart } from './barChart.js'
+import { fmt, kb, ms, table } from './format.js'
+
+/** Display names of the pickers. */
+export const pickerNames: Record<PickerName, string> = {
+  ours: 'ours (`AddressBookPicker`)',
+  antd: 'antd `Tree`',
+  arborist: 'react-arborist',
+}
+
+const chartSeries: { picker: PickerName; name: string; color: string }[] = [
+  { picker: 'ours', name: 'ours', color: '#2563eb' },
+  { picker: 'antd', name: 'antd Tree', color: '#dc2626' },
+  { picker: 'arborist', name: 'react-arborist', color: '#059669' },
+]
+
+/** What the report is made of; any part may be missing. */
+export interface ReportInput {
+  browser?: BrowserResults
+  size?: SizeResults
+  proxy?: ProxyResults
+  /** Hand-written analysis, included as is. */
+  notes?: string
+  /** File name of the chart, relative to the document. */
+  chartFile: string
+}
+
+function value(operation: OperationName, v: number): string {
+  const unit = OPERATIONS[operation].unit
+  if (unit === 'ms') return `${ms(v)} ms`
+  if (unit === 'MB') return `${fmt(v, 1)} MB`
+  return fmt(v, Number.isInteger(v) ? 0 : 1)
+}
+
+function ratioCell(ratio: number, ours: number | undefined, best: number | undefined): string {
+  if (ours === undefined || best === undefined) return '–'
+  if (best === 0) return ours === 0 ? 'both 0' : '∞'
+  return `${fmt(ratio, 2)}×`
+}
+
+function verdict(ratio: number, ours: number | undefined, best: number | undefined): string {
+  if (ours === undefined || best === undefined) return '–'
+  if (best === 0) return ours === 0 ? 'tie' : '**no**'
+  return ratio <= 0.5 ? 'yes' : '**no**'
+}
+
+/** Short labels of the charted figures. */
+const chartLabels: Partial<Record<OperationName, string>> = {
+  mount: 'Mount',
+  expandFirst: 'Expand 5,000 children (loading)',
+  expandLoaded: 'Expand 5,000 children (loaded)',
+  expandAll: 'Expand everything',
+  scrollP95: 'Scroll: frame time p95',
+  tick: 'Tick 10,002 descendants',
+  search: 'Search',
+  heapAdded: 'JS heap added',
+}
+
+/** The SVG chart of the browser comparison. */
+export function browserChart(results: BrowserResults): string {
+  const series = chartSeries.filter((s) => results.pickers.includes(s.picker))
+  const { settings, machine } = results
+  return barChart({
+    title: `Address-book pickers on ${fmt(settings.rows)} rows: shorter is better`,
+    subtitle: `Median of ${settings.runs} runs, Chromium ${machine.chromium}, CPU throttled ${settings.throttle}×, ${machine.cpus} cores, ${results.createdAt.slice(0, 10)}`,
+    series: series.map(({ name, color }) => ({ name, color })),
+    groups: (Object.keys(chartLabels) as OperationName[]).map((operation) => ({
+      label: chartLabels[operation] ?? operation,
+      values: Object.fromEntries(
+        series.map((s) => [s.name, results.operations[operation][s.picker]?.median ?? NaN]),
+      ),
+      format: (v) => value(operation, v),
+    })),
+  })
+}
+
+function browserSection(results: BrowserResults, chartFile: string): string {
+  const { machine, settings, pickers } = results
+  const peers = pickers.filter((p) => p !== 'ours')
+  const header = [
+    'operation',
+    ...pickers.map((p) => pickerNames[p]),
+    'ours ÷ best peer',
+    '2× faster',
+  ]
+  const shortfalls: string[] = []
+  const rows = (Object.keys(OPERATIONS) as OperationName[]).map((operation) => {
+    const figures = results.operations[operation]
+    const { ratio, bestPeer } = ratioToBestPeer(figures)
+    const ours = figures.ours?.median
+    const best = bestPeer ? figures[bestPeer]?.median : undefined
+    const v = verdict(ratio, ours, best)
+    if (operation !== 'inertClick' && v === '**no**' && bestPeer) {
+      shortfalls.push(
+        `- ${OPERATIONS[operation].label}: ours ${value(operation, ours ?? NaN)}, ${pickerNames[bestPeer]} ${value(operation, best ?? NaN)} (${ratioCell(ratio, ours, best)}).`,
+      )
+    }
+    return [
+      OPERATIONS[operation].label,
+      ...pickers.map((p) => value(operation, figures[p]?.median ?? NaN)),
+      operation === 'inertClick' ? '–' : ratioCell(ratio, ours, best),
+      operation === 'inertClick' ? '–' : v,
+    ]
+  })
+  const perOperation = (Object.keys(OPERATIONS) as OperationName[]).map((operation) => {
+    const figures = results.operations[operation]
+    const { ratio, bestPeer } = ratioToBestPeer(figures)
+    const best = bestPeer ? figures[bestPeer]?.median : undefined
+    const lines = pickers.map((p) => [
+      pickerNames[p],
+      value(operation, figures[p]?.median ?? NaN),
+      (figures[p]?.samples ?? []).map((s) => value(operation, s)).join(', '),
+    ])
+    const ratioLine =
+      figures.ours && bestPeer
+        ? `Ours ÷ best peer (${pickerNames[bestPeer]}): ${ratioCell(ratio, figures.ours.median, best)}.`
+        : ''
+    return `### ${OPERATIONS[operation].label}\n\n${table(['picker', 'median', 'every run'], lines, ['l', 'r', 'l'])}\n\n${ratioLine}`
+  })
+  const budgets = results.budgets
+    ? `## Budgets of issue 4 (ours, no CPU throttling)
+
+Judged on the median of ${results.budgets.runs} unthrottled runs of the same sequence.
+
+${table(
+  ['budget', 'median', 'worst run', 'limit', 'verdict'],
+  results.budgets.checks.map((c) => [
+    c.name,
+    c.unit === 'ms' ? `${ms(c.value)} ms` : fmt(c.value),
+    c.unit === 'ms' ? `${ms(c.worst)} ms` : fmt(c.worst),
+    c.unit === 'ms' ? `${fmt(c.limit, 1)} ms` : fmt(c.limit),
+    c.pass ? 'pass' : '**FAIL**',
+  ]),
+  ['l', 'r', 'r', 'r', 'l'],
+)}
+`
+    : ''
+  const params = settings.params
+  return `## Browser: ours vs antd \`Tree\` vs react-arborist
+
+![Bar chart of the browser comparison](${chartFile})
+
+Measured ${results.createdAt.slice(0, 10)} with \`${results.command}\`.
+Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform},
+Chromium ${machine.chromium} (headless, Debian's build, launched with \`scripts/chromium.js\`), CPU throttled
+${settings.throttle}× through CDP (\`Emulation.setCPUThrottlingRate\`), ${settings.runs} runs per picker (interleaved),
+median reported. The machine is shared: 1-minute load average ${fmt(machine.loadAverage.start, 2)} at the start,
+${fmt(machine.loadAverage.end, 2)} at the end.
+
+Data: the mock's \`${params.dataset}\` dataset (seed ${params.seed}) plus 基准测试部 (\`largeDepartment: { groups: ${params.groups}, people: ${fmt(params.people)} }\`),
+${fmt(settings.rows)} rows with everything expanded. Each page runs the mock's handler in the page (latency 0) behind one
+protocol client; the three pickers load through that same client. Rows are ${settings.rowHeight} px high in all three, in a
+${settings.pickerBox.width} × ${settings.pickerBox.height} px box.
+
+${table(header, rows, ['l', ...pickers.map(() => 'r' as const), 'r', 'l'])}
+
+${
+  shortfalls.length > 0
+    ? `**Where ours is not 2× faster than the best peer** (the target of issue 7):\n\n${shortfalls.join('\n')}`
+    : 'Ours is at least 2× faster than the best peer on every operation.'
+}
+
+${peers.length === 0 ? '' : `Ratios under 1 mean ours takes less time (0.5× is twice as fast).`}
+
+${perOperation.join('\n\n')}
+
+${budgets}`
+}
+
+function sizeSection(results: SizeResults): string {
+  const ours = results.entries.find((e) => e.name === 'ours')
+  const rows = results.entries.map((e) => [
+    e.name,
+    kb(e.js.minified),
+    e.css.minified > 0 ? kb(e.css.minified) : '–',
+    kb(e.total.minified),
+    `**${kb(e.total.gzip)}**`,
+    kb(e.total.brotli),
+    ours && e !== ours ? `${fmt(e.total.gzip / ours.total.gzip, 2)}×` : '–',
+  ])
+  return `## Size
+
+What an app ships for the picker, minified and gzipped (level 9), measured ${results.createdAt.slice(0, 10)} with
+\`${results.command}\`: one bundle per entry, ${results.settings} (${results.bundler}).
+
+${table(['bundle', 'JS', 'CSS', 'minified', 'gzip', 'brotli', 'gzip ÷ ours'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r'])}
+
+${results.entries.map((e) => `- **${e.name}**: ${e.description}.`).join('\n')}
+`
+}
+
+function proxySection(results: ProxyResults): string {
+  const { settings, mapping } = results
+  const rows = results.load.flatMap((level) => {
+    const name = `${level.connections} connections`
+    return [
+      [
+        name,
+        'mock directly',
+        fmt(level.direct.rps),
+        `${fmt(level.direct.p50)} ms`,
+        `${fmt(level.direct.p99)} ms`,
+        fmt(level.direct.errors + level.direct.non2xx),
+      ],
+      [
+        name,
+        'through the proxy',
+        fmt(level.proxy.rps),
+        `${fmt(level.proxy.p50)} ms`,
+        `${fmt(level.proxy.p99)} ms`,
+        fmt(level.proxy.errors + level.proxy.non2xx),
+      ],
+    ]
+  })
+  const overhead = results.load.map((level) => {
+    const name = `${level.connections} connections`
+    const judged = level === results.load[0]
+    const met = level.overhead.p99Ms < settings.p99TargetMs
+    return [
+      name,
+      `${fmt(level.overhead.p50Ms)} ms`,
+      `${fmt(level.overhead.p99Ms)} ms`,
+      `${fmt(level.overhead.p99Ratio, 2)}×`,
+      `${fmt(level.overhead.rpsRatio, 2)}×`,
+      judged ? (met ? 'yes' : '**no**') : '–',
+    ]
+  })
+  const lookups = [
+    ['straight to the mock (no coalescing: one call per lookup)', mapping.direct],
+    ['through the proxy, defaults (`windowMs: 0`), cold cache', mapping.proxyCold],
+    ['through the proxy again, warm cache', mapping.proxyWarm],
+    [
+      `through a proxy with \`mapping.windowMs: ${mapping.windowMs}\`, cold cache`,
+      mapping.proxyWindowed,
+    ],
+  ] as const
+  return `## Proxy
+
+autocannon against the mock directly and through the proxy (\`createEpaasProxy\` behind the Node http adapter
+\`@epaas-picker/proxy/node\`), each in a process of its own on loopback, the mock adding ${settings.mockLatencyMs} ms to every
+answer. Measured ${results.createdAt.slice(0, 10)} with \`${results.command}\` on ${results.machine.cpus} cores (${results.machine.cpuModel}),
+Node ${results.machine.node}; load average ${fmt(results.machine.loadAverage.start, 2)} at the start, ${fmt(results.machine.loadAverage.end, 2)} at the end.
+Each load: ${settings.warmupSeconds} s warm-up, then ${settings.durationSeconds} s measured. Proxy: ${settings.proxyOptions}.
+Request: \`${settings.request}\`.
+
+${table(['load', 'target', 'req/s', 'p50', 'p99', 'errors'], rows, ['l', 'l', 'r', 'r', 'r', 'r'])}
+
+${table(['load', 'added p50', 'added p99', 'p99 ratio', 'throughput ratio (direct ÷ proxy)', `added p99 under ${settings.p99TargetMs} ms`], overhead, ['l', 'r', 'r', 'r', 'r', 'l'])}
+
+Each connection sends its next request as soon as the previous answer arrives. The p99 target is judged at
+${results.load[0]?.connections ?? 10} connections, where both sides are bound by the mock's latency, not by CPU; with more connections the proxy's
+own CPU time (on ${results.machine.cpus} cores that also run the mock and autocannon) caps its throughput.
+
+ID mapping: ${fmt(mapping.lookups)} single-ID lookups of \`${mapping.endpoint}\`, ${mapping.concurrency} in flight at once.
+
+${table(
+  ['lookups', 'upstream calls', 'wall time'],
+  lookups.map(([name, f]) => [name, fmt(f.upstreamCalls), `${fmt(f.ms)} ms`]),
+  ['l', 'r', 'r'],
+)}
+`
+}
+
+/** The whole document. */
+export function writeReport(input: ReportInput): string {
+  const parts = [
+    `# Benchmarks
+
+Generated by \`pnpm bench\` (\`apps/bench\`) from \`apps/bench/results/*.json\`; do not edit by hand. The analysis
+of the shortfalls comes from \`apps/bench/src/report/notes.md\`. Numbers from a shared 2-core machine: read them
+as ratios measured in one run, not as absolutes.`,
+  ]
+  if (input.browser) parts.push(browserSection(input.browser, input.chartFile))
+  if (input.notes) parts.push(input.notes.trim())
+  if (input.size) parts.push(sizeSection(input.size))
+  if (input.proxy) parts.push(proxySection(input.proxy))
+  parts.push(`## Reproduce
+
+\`\`\`sh
+pnpm bench                                         # everything: core, browser, size, proxy, then this document
+pnpm --filter @epaas-picker/bench bench:browser    # --runs 5 --throttle 4 --frames 240 --pickers ours,antd,arborist
+pnpm --filter @epaas-picker/bench bench:size
+pnpm --filter @epaas-picker/bench bench:proxy      # --duration 10 --latency 20
+pnpm --filter @epaas-picker/bench bench:report     # this document and its chart from the JSON
+\`\`\`
+
+How each figure is taken: \`apps/bench/README.md\`.`)
+  return `${parts.join('\n\n').replace(/\n{3,}/g, '\n\n')}\n`
+}

@@ -1,0 +1,172 @@
+/**
+ * Minified + gzipped size of what an app ships for a picker: one esbuild bundle per entry, the
+ * same settings for all (ESM, minified, production, browser), React and React DOM left out
+ * (every app has them). CSS imported by an entry is bundled and counted too.
+ */
+import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { build, version as esbuildVersion, type Plugin } from 'esbuild'
+
+/** One measured bundle. */
+export interface SizeEntry {
+  /** Short name, e.g. `antd Tree`. */
+  name: string
+  /** What the bundle holds. */
+  description: string
+  /** The entry module bundled. */
+  code: string
+  /** Bytes of the minified JS and CSS, and of both gzipped (level 9) and brotli-compressed. */
+  js: Sizes
+  css: Sizes
+  total: Sizes
+}
+
+/** Byte counts. */
+export interface Sizes {
+  minified: number
+  gzip: number
+  brotli: number
+}
+
+/** `results/size.json`. */
+export interface SizeResults {
+  kind: 'size'
+  createdAt: string
+  command: string
+  bundler: string
+  settings: string
+  entries: SizeEntry[]
+}
+
+/** What to bundle. */
+export interface SizeSpec {
+  name: string
+  description: string
+  code: string
+  /** Bundle only the workspace's own packages, everything else external. */
+  ownCodeOnly?: boolean
+}
+
+/** The comparison of issue 7, plus our own code alone (issue 4's budget). */
+export const sizeSpecs: SizeSpec[] = [
+  {
+    name: 'ours',
+    description:
+      '`AddressBookPicker` with everything it pulls in (headless, protocol, react-window, @radix-ui/react-checkbox), its CSS, and the `QueryClient` and `QueryClientProvider` of @tanstack/react-query it needs above it',
+    code: [
+      "import '@epaas-picker/react/styles.css'",
+      "export { AddressBookPicker } from '@epaas-picker/react'",
+      "export { QueryClient, QueryClientProvider } from '@tanstack/react-query'",
+    ].join('\n'),
+  },
+  {
+    name: 'ours, in an app that already has react-query',
+    description: 'the same without `QueryClient` and `QueryClientProvider`',
+    code: "import '@epaas-picker/react/styles.css'\nexport { AddressBookPicker } from '@epaas-picker/react'",
+  },
+  {
+    name: 'antd TreeSelect',
+    description: "antd's `TreeSelect` and everything it pulls in (styles are CSS-in-JS, in the JS)",
+    code: "export { TreeSelect } from 'antd'",
+  },
+  {
+    name: 'antd Tree',
+    description: "antd's `Tree` and everything it pulls in (styles are CSS-in-JS, in the JS)",
+    code: "export { Tree } from 'antd'",
+  },
+  {
+    name: 'react-arborist',
+    description:
+      "react-arborist's `Tree` and everything it pulls in (react-dnd, redux, react-window 1)",
+    code: "export { Tree } from 'react-arborist'",
+  },
+  {
+    name: 'ours, own code only',
+    description:
+      'our packages alone (react, headless, protocol) and the CSS; third-party packages left out (issue 4 budget: under 15 KB)',
+    code: "import '@epaas-picker/react/styles.css'\nexport { AddressBookPicker } from '@epaas-picker/react'",
+    ownCodeOnly: true,
+  },
+]
+
+/** Left out of every bundle: the app has them already. */
+export const sharedExternals = [
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  'scheduler',
+]
+
+/** The settings, in words, for the report. */
+export const sizeSettings =
+  'esbuild, ESM, minify, `process.env.NODE_ENV = "production"`, platform browser, target es2020; React and React DOM external'
+
+const benchDir = fileURLToPath(new URL('../..', import.meta.url))
+
+const onlyOwnCode: Plugin = {
+  name: 'only-own-code',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@epaas-picker/') ? undefined : { path: args.path, external: true },
+    )
+  },
+}
+
+function sizes(bytes: Uint8Array): Sizes {
+  return {
+    minified: bytes.byteLength,
+    gzip: gzipSync(bytes, { level: 9 }).byteLength,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).byteLength,
+  }
+}
+
+/** Bundles one entry and measures it. */
+export async function measureSize(spec: SizeSpec): Promise<SizeEntry> {
+  const result = await build({
+    stdin: { contents: spec.code, resolveDir: benchDir, loader: 'ts', sourcefile: 'entry.ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    conditions: ['@epaas-picker/source'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    external: sharedExternals,
+    plugins: spec.ownCodeOnly ? [onlyOwnCode] : [],
+    outdir: 'out',
+    write: false,
+    logLevel: 'silent',
+  })
+  const join = (ext: string) =>
+    Buffer.concat(
+      result.outputFiles.filter((f) => f.path.endsWith(ext)).map((f) => Buffer.from(f.contents)),
+    )
+  const js = join('.js')
+  const css = join('.css')
+  return {
+    name: spec.name,
+    description: spec.description,
+    code: spec.code,
+    js: sizes(js),
+    css: sizes(css),
+    total: sizes(Buffer.concat([js, css])),
+  }
+}
+
+/** Measures every spec. */
+export async function measureSizes(specs: readonly SizeSpec[] = sizeSpecs): Promise<SizeResults> {
+  const entries: SizeEntry[] = []
+  for (const spec of specs) entries.push(await measureSize(spec))
+  return {
+    kind: 'size',
+    createdAt: new Date().toISOString(),
+    command: 'pnpm --filter @epaas-picker/bench bench:size',
+    bundler: `esbuild ${esbuildVersion}`,
+    settings: sizeSettings,
+    entries,
+  }
+}
