@@ -32,38 +32,40 @@ export function App() {
           <LanguageSwitch />
         </div>
       </header>
-      <SessionNotice />
-      <Tabs.Root className="tabs" value={tab} onValueChange={setTab}>
-        <Tabs.List className="tab-list" aria-label={messages.tabsLabel}>
-          <Tabs.Trigger className="tab" value="notice">
-            {messages.tabNotice}
-          </Tabs.Trigger>
-          <Tabs.Trigger className="tab" value="debug">
-            {messages.tabDebug}
-          </Tabs.Trigger>
-        </Tabs.List>
-        {/* Kept mounted while hidden: the picker keeps its expanded rows and scroll position. */}
-        <Tabs.Content className="tab-panel" value="notice" forceMount hidden={tab !== 'notice'}>
-          <main>
-            {sent ? (
-              <SentReceipt
-                notice={sent}
-                onReset={() => {
-                  setSent(undefined)
-                  setValue(emptyPickerValue())
-                }}
-              />
-            ) : (
-              <NoticeForm value={value} onValueChange={setValue} onSent={setSent} />
-            )}
-          </main>
-        </Tabs.Content>
-        <Tabs.Content className="tab-panel" value="debug">
-          <main>
-            <DebugPanel value={value} />
-          </main>
-        </Tabs.Content>
-      </Tabs.Root>
+      <main>
+        <SessionNotice />
+        <Tabs.Root className="tabs" value={tab} onValueChange={setTab}>
+          <Tabs.List className="tab-list" aria-label={messages.tabsLabel}>
+            <Tabs.Trigger className="tab" value="notice">
+              {messages.tabNotice}
+            </Tabs.Trigger>
+            <Tabs.Trigger className="tab" value="debug">
+              {messages.tabDebug}
+            </Tabs.Trigger>
+          </Tabs.List>
+          {/* Kept mounted while hidden: the picker keeps its expanded rows and scroll position. */}
+          <Tabs.Content className="tab-panel" value="notice" forceMount hidden={tab !== 'notice'}>
+            <div className="page">
+              {sent ? (
+                <SentReceipt
+                  notice={sent}
+                  onReset={() => {
+                    setSent(undefined)
+                    setValue(emptyPickerValue())
+                  }}
+                />
+              ) : (
+                <NoticeForm value={value} onValueChange={setValue} onSent={setSent} />
+              )}
+            </div>
+          </Tabs.Content>
+          <Tabs.Content className="tab-panel" value="debug">
+            <div className="page">
+              <DebugPanel value={value} />
+            </div>
+          </Tabs.Content>
+        </Tabs.Root>
+      </main>
     </>
   )
 }

@@ -26,7 +26,7 @@ export function DebugPanel({ value }: DebugPanelProps) {
         <h2 id={valueId}>{messages.valueTitle}</h2>
         <p className="muted small">{messages.valueHint}</p>
         {/* Focusable so that keyboard users can scroll it. */}
-        <pre className="json" tabIndex={0} aria-labelledby={valueId} data-testid="picker-value">
+        <pre className="json" tabIndex={0} data-testid="picker-value">
           {JSON.stringify(value, null, 2)}
         </pre>
       </section>
@@ -46,7 +46,12 @@ export function DebugPanel({ value }: DebugPanelProps) {
         {requests.length === 0 ? (
           <p className="empty">{messages.requestsEmpty}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={requestsId}>
+          <div
+            className="table-scroll"
+            tabIndex={0}
+            role="region"
+            aria-label={messages.requestsCaption(requests.length)}
+          >
             <table className="requests">
               <caption className="visually-hidden">
                 {messages.requestsCaption(requests.length)}

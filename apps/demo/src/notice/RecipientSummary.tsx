@@ -97,16 +97,13 @@ function Unmapped({
   const channelName = messages.channelNames[channel]
   const listed = unmapped.slice(0, LISTED)
   const { names, status } = useRecipientNames(listed, value)
-  const listId = useId()
   if (total === 0) return <p className="ok-text">{messages.unmappedNone(channelName)}</p>
   return (
     <div className="unmapped">
-      <p className="warning-text" id={listId}>
-        {messages.unmappedSome(total, channelName)}
-      </p>
+      <p className="warning-text">{messages.unmappedSome(total, channelName)}</p>
       {status === 'pending' ? <p className="muted small">{messages.unmappedNamesLoading}</p> : null}
       {status === 'error' ? <p className="muted small">{messages.unmappedNamesError}</p> : null}
-      <ul className="unmapped-list" aria-labelledby={listId}>
+      <ul className="unmapped-list" aria-label={messages.unmappedListLabel(channelName)}>
         {listed.map((recipient) => {
           const known = names.get(personKey(recipient))
           const relation =
