@@ -2,9 +2,10 @@
  * Redis-backed stores (ioredis), so that several proxy instances share one org token, one
  * refresh lock, the mapping cache and the rate limits.
  *
- * Every store falls back to this process's memory while Redis fails or is slower than
- * `commandTimeoutMs`, and reports it through `onError` (by default a warning at most every 30 s):
- * requests keep working, each instance on its own, until Redis is back.
+ * Every store falls back to this process's memory while Redis fails, is not connected, or is
+ * slower than `commandTimeoutMs`, and reports it through `onError` (by default a warning at most
+ * every 30 s): requests keep working, each instance on its own, until Redis is back; then
+ * sharing resumes by itself (ioredis reconnects) and `onRecover` says so.
  */
 import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
@@ -24,10 +25,15 @@ export interface RedisStoreOptions {
   /** Milliseconds a Redis command may take before the in-memory fallback is used. Default 1000. */
   commandTimeoutMs?: number
   /**
-   * Told when Redis fails and the fallback is used. Default: `console.warn`, at most once every
-   * 30 seconds.
+   * Told when Redis fails (or its connection is not ready) and the fallback is used. Default:
+   * `console.warn`, at most once every 30 seconds per store.
    */
   onError?: (error: unknown, operation: string) => void
+  /**
+   * Told when Redis answers again after a failure: sharing has resumed. Default: `console.warn`
+   * (once per outage and store).
+   */
+  onRecover?: (operation: string) => void
 }
 
 function throttledWarning() {
@@ -41,20 +47,47 @@ function throttledWarning() {
   }
 }
 
-function withFallback(options: RedisStoreOptions) {
+function recoveryNotice(operation: string) {
+  console.warn(`[epaas-proxy] Redis ${operation} works again; sharing resumed`)
+}
+
+/** A connection's state, as ioredis reports it (`ready` once connected and usable). */
+type RedisLike = Pick<Redis, 'status'>
+
+function withFallback(redis: RedisLike, options: RedisStoreOptions) {
   const timeoutMs = options.commandTimeoutMs ?? 1000
   const onError = options.onError ?? throttledWarning()
+  const onRecover = options.onRecover ?? recoveryNotice
+  let failing = false
+  let everReady = false
+  const fail = (error: unknown, operation: string) => {
+    failing = true
+    onError(error, operation)
+  }
   return async <T>(operation: string, run: () => Promise<T>, fallback: () => Promise<T>) => {
+    if (redis.status === 'ready') everReady = true
+    // Once the connection was lost, a command would wait in ioredis's queue for the
+    // reconnection: go straight to memory instead, so that an outage costs no latency. (At start,
+    // before the first connection, commands wait for it, up to `commandTimeoutMs`.)
+    else if (everReady || failing) {
+      fail(new Error(`the connection is ${redis.status}`), operation)
+      return fallback()
+    }
     let timer: ReturnType<typeof setTimeout> | undefined
     try {
-      return await Promise.race([
+      const result = await Promise.race([
         run(),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs)
         }),
       ])
+      if (failing) {
+        failing = false
+        onRecover(operation)
+      }
+      return result
     } catch (error) {
-      onError(error, operation)
+      fail(error, operation)
       return fallback()
     } finally {
       clearTimeout(timer)
@@ -89,7 +122,7 @@ return 0`
  */
 export function redisTokenStore(redis: Redis, options: RedisStoreOptions = {}): TokenStore {
   const prefix = options.keyPrefix ?? 'epaas:'
-  const guard = withFallback(options)
+  const guard = withFallback(redis, options)
   const memory = memoryTokenStore()
   return {
     get: (key) =>
@@ -147,7 +180,7 @@ export function redisTokenStore(redis: Redis, options: RedisStoreOptions = {}): 
  */
 export function redisCacheStore(redis: Redis, options: RedisStoreOptions = {}): CacheStore {
   const prefix = options.keyPrefix ?? ''
-  const guard = withFallback(options)
+  const guard = withFallback(redis, options)
   const memory = memoryCacheStore()
   return {
     getMany: (keys) =>
@@ -177,25 +210,49 @@ export function redisCacheStore(redis: Redis, options: RedisStoreOptions = {}): 
 }
 
 /**
- * A rate limiter counting in Redis (shared by every instance), falling back to memory while
- * Redis is unavailable (`rate-limiter-flexible`'s insurance limiter).
+ * A rate limiter counting in Redis (shared by every instance), falling back to a per-process
+ * memory limiter (`rate-limiter-flexible`'s insurance limiter) while Redis is unavailable, with
+ * the same warnings as the other stores.
  *
  * @example
  * createEpaasProxy({ rateLimit: { limiter: redisRateLimiter(redis, { points: 600 }) }, ... })
  */
 export function redisRateLimiter(
   redis: Redis,
-  options: RateLimiterOptions & { keyPrefix?: string } = {},
+  options: RateLimiterOptions & Pick<RedisStoreOptions, 'keyPrefix' | 'onError' | 'onRecover'> = {},
 ): RateLimiter {
   const points = options.points ?? 300
   const duration = options.durationSeconds ?? 60
-  return fromRateLimiterFlexible(
+  const insurance = new RateLimiterMemory({ points, duration })
+  const limiter = fromRateLimiterFlexible(
     new RateLimiterRedis({
       storeClient: redis,
       points,
       duration,
       keyPrefix: `${options.keyPrefix ?? 'epaas:'}rate`,
-      insuranceLimiter: new RateLimiterMemory({ points, duration }),
+      insuranceLimiter: insurance,
     }),
   )
+  const memory = fromRateLimiterFlexible(insurance)
+  const onError = options.onError ?? throttledWarning()
+  const onRecover = options.onRecover ?? recoveryNotice
+  let failing = false
+  let everReady = false
+  return {
+    consume(key) {
+      if (redis.status === 'ready') {
+        everReady = true
+        if (failing) {
+          failing = false
+          onRecover('rate limit')
+        }
+      } else if (everReady) {
+        // Connection lost: count in this process's memory at once, and say so.
+        failing = true
+        onError(new Error(`the connection is ${redis.status}`), 'rate limit')
+        return memory.consume(key)
+      }
+      return limiter.consume(key)
+    },
+  }
 }

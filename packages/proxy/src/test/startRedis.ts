@@ -34,8 +34,14 @@ export interface RunningRedis {
   stop(): Promise<void>
 }
 
-/** Starts redis-server (no persistence) on 127.0.0.1 and resolves once it accepts connections. */
-export async function startRedis(binary = findRedisServer()): Promise<RunningRedis> {
+/**
+ * Starts redis-server (no persistence) on 127.0.0.1 and resolves once it accepts connections.
+ * Give `port` to start again where a stopped one was (clients reconnect to it).
+ */
+export async function startRedis(
+  binary = findRedisServer(),
+  options: { port?: number } = {},
+): Promise<RunningRedis> {
   if (!binary || !existsSync(binary)) {
     throw new Error(
       'redis-server was not found, and the Redis tests need a real one: install it ' +
@@ -43,7 +49,7 @@ export async function startRedis(binary = findRedisServer()): Promise<RunningRed
     )
   }
   for (let attempt = 0; ; attempt++) {
-    const port = await freePort()
+    const port = options.port ?? (await freePort())
     const child = spawn(
       binary,
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -53,7 +59,11 @@ export async function startRedis(binary = findRedisServer()): Promise<RunningRed
       await ready(child)
     } catch (error) {
       child.kill('SIGKILL')
-      if (attempt < 3) continue // the port was taken between our probe and the start
+      // The port was taken between our probe and the start (or is still closing after a stop).
+      if (attempt < 3) {
+        if (options.port !== undefined) await new Promise((r) => setTimeout(r, 200))
+        continue
+      }
       throw error
     }
     return {
