@@ -233,7 +233,7 @@ export const enUS: DemoMessages = {
     wecom: 'Sent through WeCom: needs each person’s ePaaS-to-WeCom account mapping.',
     dingtalk: 'Sent through DingTalk: needs each person’s ePaaS-to-DingTalk account mapping.',
   },
-  preview: 'Recipients',
+  preview: 'Recipient count',
   previewEmpty: 'No recipients chosen yet.',
   previewLoading: 'Counting recipients…',
   previewProgress: (done, total) => `${done} of ${total} departments expanded`,

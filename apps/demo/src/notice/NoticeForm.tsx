@@ -25,7 +25,8 @@ export interface NoticeFormProps {
   onSent: (notice: SentNotice) => void
 }
 
-type Field = 'title' | 'body' | 'roles' | 'recipients'
+const fields = ['title', 'body', 'roles', 'recipients'] as const
+type Field = (typeof fields)[number]
 type Errors = Partial<Record<Field, string>>
 
 /** The form. */
@@ -36,7 +37,8 @@ export function NoticeForm({ value, onValueChange, onSent }: NoticeFormProps) {
   const [body, setBody] = useState('')
   const [roleIds, setRoleIds] = useState<Role[]>([11, 12, 13])
   const [channel, setChannel] = useState<ResolveChannel>('epaas')
-  const [errors, setErrors] = useState<Errors>({})
+  // The fields that failed the last submit; each message clears itself once the field is fixed.
+  const [failed, setFailed] = useState<readonly Field[]>([])
   const [confirming, setConfirming] = useState(false)
   const preview = useRecipientPreview({ value, roleIds, channel })
   const ids = { title: useId(), body: useId(), recipients: useId() }
@@ -58,11 +60,16 @@ export function NoticeForm({ value, onValueChange, onSent }: NoticeFormProps) {
     return found
   }
 
+  const current = validate()
+  const errors: Errors = Object.fromEntries(
+    failed.flatMap((field) => (current[field] ? [[field, current[field]]] : [])),
+  )
+
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const found = validate()
-    setErrors(found)
-    const first = (['title', 'body', 'roles', 'recipients'] as const).find((field) => found[field])
+    setFailed(fields.filter((field) => found[field]))
+    const first = fields.find((field) => found[field])
     if (first === 'title') titleRef.current?.focus()
     else if (first === 'body') bodyRef.current?.focus()
     else if (first === 'roles') rolesRef.current?.querySelector('input')?.focus()
