@@ -62,6 +62,8 @@ export default defineConfig({
         ],
         test: {
           name: 'storybook',
+          // The 100,000-people story loads 1,836 levels through MSW before its checks.
+          testTimeout: 60_000,
           browser: {
             enabled: true,
             headless: true,

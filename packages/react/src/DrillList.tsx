@@ -17,13 +17,17 @@ export interface DrillListProps {
   defaultHeight?: number
 }
 
+// No row array here: React's development build walks props with `for...in` (see PickerHandle).
 interface SlotProps {
-  rows: readonly TreeRow[]
   picker: PickerController
   display: RowDisplay
 }
 
-const rowKey = (index: number, props: SlotProps) => props.rows[index]?.key ?? index
+/** The rows the list shows: the search results, or the drilled-into level. */
+const rowsOf = ({ picker, display }: SlotProps): readonly TreeRow[] =>
+  display.search ? picker.snapshot.searchRows : picker.snapshot.drill.rows
+
+const rowKey = (index: number, props: SlotProps) => rowsOf(props)[index]?.key ?? index
 
 /**
  * The mobile layout's list: one level of the tree at a time (or the search results), each row
@@ -40,7 +44,7 @@ export function DrillList({ className, style, defaultHeight = 400 }: DrillListPr
     () => ({ messages, classNames, showCounts, search }),
     [messages, classNames, showCounts, search],
   )
-  const rowProps = useMemo<SlotProps>(() => ({ rows, picker, display }), [rows, picker, display])
+  const rowProps = useMemo<SlotProps>(() => ({ picker, display }), [picker, display])
   const level = search ? '?' : snapshot.drill.path.map((row) => row.key).join('|')
   // The search box's `aria-controls` points at the tree's ID; this list stands in for it.
   const { id } = picker.getTreeProps()
@@ -66,11 +70,10 @@ function DrillSlot({
   index,
   style,
   ariaAttributes,
-  rows,
   picker,
   display,
 }: RowComponentProps<SlotProps>) {
-  const row = rows[index]
+  const row = rowsOf({ picker, display })[index]
   if (!row) return null
   return (
     <DrillRow

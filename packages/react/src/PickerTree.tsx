@@ -1,4 +1,3 @@
-import type { TreeRow } from '@epaas-picker/headless'
 import {
   useEffect,
   useLayoutEffect,
@@ -25,16 +24,16 @@ export interface PickerTreeProps {
   overscanCount?: number
 }
 
+// No row array here: React's development build walks props with `for...in` (see PickerHandle).
 interface SlotProps {
-  rows: readonly TreeRow[]
   picker: PickerController
   display: RowDisplay
 }
 
 const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
 
-function TreeRowSlot({ index, style, rows, picker, display }: RowComponentProps<SlotProps>) {
-  const row = rows[index]
+function TreeRowSlot({ index, style, picker, display }: RowComponentProps<SlotProps>) {
+  const row = picker.rows[index]
   if (!row) return null
   return (
     <PickerRow
@@ -48,7 +47,7 @@ function TreeRowSlot({ index, style, rows, picker, display }: RowComponentProps<
 }
 
 // Rows keep their element across inserts above them (an expand splices rows in).
-const rowKey = (index: number, props: SlotProps) => props.rows[index]?.key ?? index
+const rowKey = (index: number, props: SlotProps) => props.picker.rows[index]?.key ?? index
 
 /**
  * The virtualized tree (react-window 2): WAI-ARIA tree view with roving focus, type-ahead and
@@ -85,10 +84,7 @@ export function PickerTree({
     () => ({ messages, classNames, showCounts, search: mode === 'search' }),
     [messages, classNames, showCounts, mode],
   )
-  const rowProps = useMemo<SlotProps>(
-    () => ({ rows: picker.rows, picker, display }),
-    [picker, display],
-  )
+  const rowProps = useMemo<SlotProps>(() => ({ picker, display }), [picker, display])
   const store = picker.store
   const treeProps = picker.getTreeProps({
     'aria-label': messages.treeLabel,

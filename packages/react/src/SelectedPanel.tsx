@@ -1,4 +1,4 @@
-import { chipLabel, type PickerSnapshot } from '@epaas-picker/headless'
+import { chipLabel, type ValueSummary } from '@epaas-picker/headless'
 import { entityKey, type ExcludedEntity, type PickerValue } from '@epaas-picker/protocol'
 import { memo, useId, type ReactNode } from 'react'
 import { partClass, type PickerClassNames } from './classNames.js'
@@ -24,7 +24,7 @@ export function SelectedPanel({ className, headerEnd }: SelectedPanelProps) {
   return (
     <SelectedPanelView
       value={picker.snapshot.value}
-      snapshot={picker.snapshot}
+      summary={picker.snapshot.summary}
       store={picker.store}
       messages={messages}
       classNames={classNames}
@@ -37,7 +37,7 @@ export function SelectedPanel({ className, headerEnd }: SelectedPanelProps) {
 
 interface ViewProps extends SelectedPanelProps {
   value: PickerValue
-  snapshot: PickerSnapshot
+  summary: ValueSummary
   store: { removeEntity(key: string): void; clearSelection(): void }
   messages: PickerMessages
   classNames: PickerClassNames | undefined
@@ -48,7 +48,7 @@ interface ViewProps extends SelectedPanelProps {
 const SelectedPanelView = memo(
   function SelectedPanelView({
     value,
-    snapshot,
+    summary,
     store,
     messages,
     classNames,
@@ -57,7 +57,6 @@ const SelectedPanelView = memo(
     headerEnd,
   }: ViewProps) {
     const titleId = useId()
-    const summary = snapshot.summary
     const items = [...value.departments, ...value.users]
     const empty = items.length === 0 && value.excluded.length === 0
     const chip = (item: (typeof items)[number] | ExcludedEntity, excluded: boolean) => {

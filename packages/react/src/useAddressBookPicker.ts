@@ -1,6 +1,23 @@
 import { usePicker, type UsePickerOptions } from '@epaas-picker/headless'
-import { useCallback, useMemo, useRef } from 'react'
+import { useMemo, useState } from 'react'
 import type { PickerController } from './PickerContext.js'
+import { PickerHandle } from './PickerHandle.js'
+
+/** Holds the scroll function of the mounted virtual list (at most one at a time). */
+class ScrollerSlot {
+  #scrollTo: ((index: number) => void) | null = null
+
+  register = (scrollTo: (index: number) => void): (() => void) => {
+    this.#scrollTo = scrollTo
+    return () => {
+      if (this.#scrollTo === scrollTo) this.#scrollTo = null
+    }
+  }
+
+  scrollTo(index: number): void {
+    this.#scrollTo?.(index)
+  }
+}
 
 /**
  * `usePicker` of `@epaas-picker/headless` wired for the styled parts: the virtual list inside
@@ -18,20 +35,14 @@ import type { PickerController } from './PickerContext.js'
  * )
  */
 export function useAddressBookPicker(options: UsePickerOptions = {}): PickerController {
-  const scrollerRef = useRef<((index: number) => void) | null>(null)
+  const [scroller] = useState(() => new ScrollerSlot())
   const external = options.scrollToIndex
   const picker = usePicker({
     ...options,
     scrollToIndex: (index) => {
       external?.(index)
-      scrollerRef.current?.(index)
+      scroller.scrollTo(index)
     },
   })
-  const registerScroller = useCallback((scrollTo: (index: number) => void) => {
-    scrollerRef.current = scrollTo
-    return () => {
-      if (scrollerRef.current === scrollTo) scrollerRef.current = null
-    }
-  }, [])
-  return useMemo(() => ({ ...picker, registerScroller }), [picker, registerScroller])
+  return useMemo(() => new PickerHandle(picker, scroller.register), [picker, scroller])
 }

@@ -1,0 +1,99 @@
+import { Role } from '@epaas-picker/protocol'
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { AddressBookPicker } from './AddressBookPicker.js'
+import './styles.css'
+import { storyBackend } from './test/storyBackend.js'
+import { expandPath, findRow } from './test/storyPlay.js'
+import { WithQueryClient } from './test/WithQueryClient.js'
+
+// The district: a bureau and 32 schools, about 100,000 people (generated once, in the browser).
+const district = storyBackend('district', { dataset: 'district' })
+const data = district.mock.data
+const bureau = data.organizationByCorpid.get(data.topCorpid)!
+const firstSchool = data.organizationByCorpid.get(bureau.subOrgCorpids[0]!)!
+// Every department's row key: its `id_path` as the tree nests it (`d<id>/d<id>/...`).
+const everyDepartment = data.departments.map((d) => d.idPath.map((id) => `d${id}`).join('/'))
+const ROW_HEIGHT = 40
+
+const meta = {
+  title: 'Picker/AddressBookPicker/District',
+  component: AddressBookPicker,
+  decorators: [
+    (Story) => (
+      <WithQueryClient>
+        <Story />
+      </WithQueryClient>
+    ),
+  ],
+  parameters: { msw: { handlers: district.handlers } },
+  args: {
+    transport: district.transport,
+    is_show_root: true,
+    is_include_sub_org: true,
+    need_users_total: true,
+    select_role_list: [Role.Student, Role.Teacher, Role.Parent],
+    style: { height: 560 },
+  },
+} satisfies Meta<typeof AddressBookPicker>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/**
+ * A district with sub-organisations: the bureau's root lists its schools, each expanded with
+ * its own `corpid`; search results say which school they belong to.
+ */
+export const DistrictWithSchools: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expandPath(canvas, [bureau.name, firstSchool.name])
+    const groups = await findRow(canvas, '学生')
+    expect(groups).toHaveAttribute('aria-level', '3')
+    await userEvent.click(canvas.getByRole('searchbox'))
+    await userEvent.keyboard('一年级(1)班')
+    const result = (
+      await canvas.findAllByRole('treeitem', { name: /^一年级\(1\)班, / }, { timeout: 4000 })
+    )[0]!
+    const schools = new RegExp(
+      bureau.subOrgCorpids.map((c) => data.organizationByCorpid.get(c)!.name).join('|'),
+    )
+    expect(result).toHaveAccessibleName(schools)
+  },
+}
+
+/**
+ * About 100,000 people, the whole tree expanded: every department of the bureau and its 32
+ * schools (1,835 levels, loaded as their parents arrive), in one virtual list.
+ */
+export const HundredThousandPeople: Story = {
+  name: '100,000 people',
+  args: { defaultExpanded: everyDepartment, rowHeight: ROW_HEIGHT },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const root = await findRow(canvas, bureau.name, 10_000)
+    const tree = canvas.getByRole('tree')
+    const sizer = tree.querySelector<HTMLElement>('[data-react-window-sizer]')!
+    const rowCount = () => Math.round(parseFloat(sizer.style.height) / ROW_HEIGHT)
+    // Every level loaded: more rows than people (parents are listed once per child).
+    await waitFor(() => expect(rowCount()).toBeGreaterThan(data.users.length), {
+      timeout: 60_000,
+      interval: 250,
+    })
+    // Only the visible rows are in the document, whatever the size of the tree.
+    expect(canvas.getAllByRole('treeitem').length).toBeLessThan(40)
+    root.focus()
+    await userEvent.keyboard('{End}')
+    // The last row of the last level, scrolled into view and focused.
+    await waitFor(() => expect(tree.scrollTop).toBeGreaterThan(data.users.length * ROW_HEIGHT))
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('role', 'treeitem'))
+    const last = document.activeElement!
+    expect(last.getAttribute('aria-posinset')).toBe(last.getAttribute('aria-setsize'))
+    await userEvent.keyboard('{Home}')
+    await waitFor(() => expect(findRowNow(tree, bureau.name)).toHaveFocus())
+  },
+}
+
+function findRowNow(tree: HTMLElement, name: string) {
+  return within(tree).getByRole('treeitem', { name: new RegExp(`^${name},`) })
+}
