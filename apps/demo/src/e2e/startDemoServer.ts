@@ -62,6 +62,9 @@ export async function startDemoServer(options: StartDemoOptions): Promise<DemoSe
       server: { port: 0, host: '127.0.0.1', watch: null },
     })
     await server.listen()
+  } catch (error) {
+    restoreFetch()
+    throw error
   } finally {
     restoreEnv()
   }
