@@ -9,6 +9,7 @@
  * `POST /__process/gc` (collects garbage when started with `--expose-gc`, answers the heap).
  */
 import { createServer } from 'node:http'
+import { getHeapSpaceStatistics } from 'node:v8'
 import type { AddressInfo } from 'node:net'
 import { Redis } from 'ioredis'
 import { pino } from 'pino'
@@ -106,6 +107,10 @@ const server = createServer((req, res) => {
         name: config.name,
         redis: redis?.status ?? 'none',
         heapUsed: process.memoryUsage().heapUsed,
+        // Compiled code is part of the heap: it grows while the JIT optimises, not with requests.
+        codeUsed: getHeapSpaceStatistics()
+          .filter((space) => space.space_name.startsWith('code'))
+          .reduce((sum, space) => sum + space.space_used_size, 0),
         gc: gc !== undefined,
         events: eventCounts,
       }),

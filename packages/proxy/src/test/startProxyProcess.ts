@@ -18,6 +18,8 @@ export interface ProxyProcessStats {
   /** The ioredis connection state (`ready`, `reconnecting`, ...), or `none`. */
   redis: string
   heapUsed: number
+  /** The part of `heapUsed` holding compiled code. */
+  codeUsed: number
   gc: boolean
   events: Record<string, number>
 }
