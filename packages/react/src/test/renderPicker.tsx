@@ -1,0 +1,45 @@
+/**
+ * Renders the picker against the mock's real handler (no network): a fresh mock and a fresh
+ * QueryClient per call.
+ */
+import { createMockEpaas, type MockEpaasOptions } from '@epaas-picker/mock-server'
+import { createEpaasClient, Role } from '@epaas-picker/protocol'
+import { render } from '@testing-library/react'
+import { StrictMode } from 'react'
+import { AddressBookPicker, type AddressBookPickerProps } from '../AddressBookPicker.js'
+import { WithQueryClient } from './WithQueryClient.js'
+
+export function renderPicker(
+  props: Partial<AddressBookPickerProps> = {},
+  mockOptions: MockEpaasOptions = { dataset: 'small' },
+) {
+  const mock = createMockEpaas(mockOptions)
+  const transport = createEpaasClient({
+    baseUrl: 'http://mock.epaas',
+    fetch: mock.fetch,
+    token: mock.issueUserToken(),
+  })
+  const element = (extra: Partial<AddressBookPickerProps> = {}) => (
+    <StrictMode>
+      <WithQueryClient>
+        <AddressBookPicker
+          transport={transport}
+          is_show_root
+          need_users_total
+          select_role_list={[Role.Student, Role.Teacher, Role.Parent]}
+          layout="desktop"
+          style={{ height: 480, width: 800 }}
+          {...props}
+          {...extra}
+        />
+      </WithQueryClient>
+    </StrictMode>
+  )
+  const view = render(element())
+  return {
+    mock,
+    transport,
+    view,
+    rerender: (extra: Partial<AddressBookPickerProps>) => view.rerender(element(extra)),
+  }
+}
