@@ -2,17 +2,26 @@
  * Renders the picker against the mock's real handler (no network): a fresh mock and a fresh
  * QueryClient per call.
  */
-import { createMockEpaas, type MockEpaasOptions } from '@epaas-picker/mock-server'
-import { createEpaasClient, Role } from '@epaas-picker/protocol'
-import { render } from '@testing-library/react'
+import { createMockEpaas, type MockEpaas, type MockEpaasOptions } from '@epaas-picker/mock-server'
+import { createEpaasClient, Role, type EpaasClient } from '@epaas-picker/protocol'
+import { render, type RenderResult } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { AddressBookPicker, type AddressBookPickerProps } from '../AddressBookPicker.js'
 import { WithQueryClient } from './WithQueryClient.js'
 
+/** What {@link renderPicker} answers. */
+export interface RenderedPicker {
+  mock: MockEpaas
+  transport: EpaasClient
+  view: RenderResult
+  /** Renders again with some props changed. */
+  rerender: (extra: Partial<AddressBookPickerProps>) => void
+}
+
 export function renderPicker(
   props: Partial<AddressBookPickerProps> = {},
   mockOptions: MockEpaasOptions = { dataset: 'small' },
-) {
+): RenderedPicker {
   const mock = createMockEpaas(mockOptions)
   const transport = createEpaasClient({
     baseUrl: 'http://mock.epaas',
