@@ -9,7 +9,7 @@ import os from 'node:os'
 import autocannon from 'autocannon'
 import { generateDataset } from '@epaas-picker/mock-server'
 import { createEpaasClient, type SelectNode } from '@epaas-picker/protocol'
-import { startChild } from './startChild.js'
+import { availableCode, startChild, type PackageCode } from './startChild.js'
 
 /** One load level against one target. */
 export interface LoadFigures {
@@ -60,6 +60,8 @@ export interface ProxyResults {
     loadAverage: { start: number; end: number }
   }
   settings: {
+    /** Whether the mock and the proxy ran their built `dist` or their TypeScript source. */
+    code: PackageCode
     /** Options of the proxy under test beyond the defaults. */
     proxyOptions: string
     mockLatencyMs: number
@@ -102,6 +104,8 @@ export interface ProxyBenchOptions {
   connections?: number[]
   /** Window of the mapping batcher in the second proxy of the mapping test (ms). Default 5. */
   mappingWindowMs?: number
+  /** Which code of the workspace packages the mock and proxy run. Default: `availableCode()`. */
+  code?: PackageCode
   /** ID lookups of the mapping test. Default 1,000. */
   lookups?: number
   /** Lookups in flight at once. Default 100. */
@@ -128,15 +132,20 @@ export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<Pr
   const mappingWindowMs = options.mappingWindowMs ?? 5
   const log = options.log ?? (() => undefined)
   const loadStart = os.loadavg()[0] ?? 0
+  const code = options.code ?? availableCode()
 
-  const mock = await startChild<MockInfo>('mockProcess', { MOCK_LATENCY_MS: String(mockLatencyMs) })
+  const mock = await startChild<MockInfo>(
+    'mockProcess',
+    { MOCK_LATENCY_MS: String(mockLatencyMs) },
+    code,
+  )
   try {
     const proxyEnv = {
       EPAAS_BASE_URL: mock.info.url,
       USER_TOKEN: mock.info.userToken,
       ORG_TOKEN: mock.info.orgToken,
     }
-    const proxy = await startChild<{ url: string }>('proxyProcess', proxyEnv)
+    const proxy = await startChild<{ url: string }>('proxyProcess', proxyEnv, code)
     try {
       const { url: mockUrl, userToken, orgToken } = mock.info
       const body = JSON.stringify(await classRequest(mockUrl, userToken))
@@ -198,10 +207,11 @@ export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<Pr
         'through the proxy again (warm cache)',
         viaProxy(proxy.info.url),
       )
-      const windowed = await startChild<{ url: string }>('proxyProcess', {
-        ...proxyEnv,
-        MAPPING_WINDOW_MS: String(mappingWindowMs),
-      })
+      const windowed = await startChild<{ url: string }>(
+        'proxyProcess',
+        { ...proxyEnv, MAPPING_WINDOW_MS: String(mappingWindowMs) },
+        code,
+      )
       let proxyWindowed: MappingFigures
       try {
         proxyWindowed = await mapping(
@@ -223,6 +233,7 @@ export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<Pr
           loadAverage: { start: loadStart, end: os.loadavg()[0] ?? 0 },
         },
         settings: {
+          code,
           proxyOptions:
             'defaults (mapping: chunkSize 100, concurrency 4, windowMs 0; memory cache), rateLimit: false',
           mockLatencyMs,

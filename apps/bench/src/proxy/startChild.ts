@@ -1,8 +1,9 @@
 /**
- * Starts one of `servers/*.ts` in a child process (TypeScript through tsx, workspace packages
- * from source) and reads the JSON line it prints once listening.
+ * Starts one of `servers/*.ts` in a child process (the script itself through tsx) and reads the
+ * JSON line it prints once listening.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
@@ -15,12 +16,38 @@ export interface Child<T> {
 
 const benchDir = fileURLToPath(new URL('../..', import.meta.url))
 
+/**
+ * Where the workspace packages come from in the child: `dist` (what ships, compiled by `tsc`;
+ * `pnpm build` first) or `source` (TypeScript through tsx, which wraps functions in `__name`
+ * calls and costs a little more).
+ */
+export type PackageCode = 'dist' | 'source'
+
+/** `dist` when every package the servers import has been built, else `source`. */
+export function availableCode(): PackageCode {
+  const built = ['protocol/dist/index.js', 'proxy/dist/index.js', 'mock-server/dist/node.js']
+  return built.every((file) =>
+    existsSync(fileURLToPath(new URL(`../../../../packages/${file}`, import.meta.url))),
+  )
+    ? 'dist'
+    : 'source'
+}
+
 /** Starts `servers/<name>.ts` with `env` added; rejects if it exits or is silent for 30 s. */
-export function startChild<T>(name: string, env: Record<string, string> = {}): Promise<Child<T>> {
+export function startChild<T>(
+  name: string,
+  env: Record<string, string> = {},
+  code: PackageCode = 'source',
+): Promise<Child<T>> {
   const script = fileURLToPath(new URL(`./servers/${name}.ts`, import.meta.url))
   const child = spawn(
     process.execPath,
-    ['--conditions=@epaas-picker/source', '--import', 'tsx', script],
+    [
+      ...(code === 'source' ? ['--conditions=@epaas-picker/source'] : []),
+      '--import',
+      'tsx',
+      script,
+    ],
     {
       cwd: benchDir,
       env: { ...process.env, EPAAS_PROXY_LOG_LEVEL: 'warn', ...env },

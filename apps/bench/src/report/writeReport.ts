@@ -255,7 +255,8 @@ autocannon against the mock directly and through the proxy (\`createEpaasProxy\`
 \`@epaas-picker/proxy/node\`), each in a process of its own on loopback, the mock adding ${settings.mockLatencyMs} ms to every
 answer. Measured ${results.createdAt.slice(0, 10)} with \`${results.command}\` on ${results.machine.cpus} cores (${results.machine.cpuModel}),
 Node ${results.machine.node}; load average ${fmt(results.machine.loadAverage.start, 2)} at the start, ${fmt(results.machine.loadAverage.end, 2)} at the end.
-Each load: ${settings.warmupSeconds} s warm-up, then ${settings.durationSeconds} s measured. Proxy: ${settings.proxyOptions}.
+Each load: ${settings.warmupSeconds} s warm-up, then ${settings.durationSeconds} s measured. Proxy: ${settings.proxyOptions};
+${settings.code === 'dist' ? 'the mock and the proxy run their built `dist` (what ships)' : 'the mock and the proxy run from TypeScript source through tsx (no `dist` was built), which costs a little more than what ships'}.
 Request: \`${settings.request}\`.
 
 ${table(['load', 'target', 'req/s', 'p50', 'p99', 'errors'], rows, ['l', 'l', 'r', 'r', 'r', 'r'])}
