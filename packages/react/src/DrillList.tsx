@@ -6,6 +6,7 @@ import { ChevronIcon } from './icons.js'
 import { usePickerContext, type PickerController } from './PickerContext.js'
 import { PickerCheckbox } from './PickerCheckbox.js'
 import { RowLabel, rowAccessibleName, type RowDisplay } from './RowLabel.js'
+import { StatusLabel } from './StatusLabel.js'
 
 /** Props of {@link DrillList}. */
 export interface DrillListProps {
@@ -17,7 +18,7 @@ export interface DrillListProps {
   defaultHeight?: number
 }
 
-// No row array here: React's development build walks props with `for...in` (see PickerHandle).
+// No row array here: React's development build walks props with `for...in` (see createPickerHandle).
 interface SlotProps {
   picker: PickerController
   display: RowDisplay
@@ -172,29 +173,17 @@ function DrillStatusRow({
   role: 'listitem'
   style: CSSProperties
 }) {
-  const { messages, classNames } = display
-  const query = picker.snapshot.search.query || picker.snapshot.search.input.trim()
   return (
-    <div {...item} className={partClass('statusRow', classNames, `epp-status-row--${row.status}`)}>
-      {row.status === 'loading' ? (
-        <>
-          <span className="epp-spinner" aria-hidden="true" />
-          <span>{messages.loading}</span>
-        </>
-      ) : row.status === 'error' ? (
-        <>
-          <span className="epp-error-text">{messages.loadError}</span>
-          <button
-            type="button"
-            className={partClass('retry', classNames)}
-            onClick={() => picker.store.retryRow(row)}
-          >
-            {messages.retry}
-          </button>
-        </>
-      ) : (
-        <span>{display.search ? messages.noResults(query) : messages.empty}</span>
-      )}
+    <div
+      {...item}
+      className={partClass('statusRow', display.classNames, `epp-status-row--${row.status}`)}
+    >
+      <StatusLabel
+        row={row}
+        picker={picker}
+        display={display}
+        retryProps={{ onClick: () => picker.store.retryRow(row) }}
+      />
     </div>
   )
 }

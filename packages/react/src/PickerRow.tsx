@@ -1,6 +1,7 @@
 import type { RowState, StatusRow, TreeRow } from '@epaas-picker/headless'
 import { memo, type CSSProperties, type MouseEvent } from 'react'
-import { partClass, cx } from './classNames.js'
+import { partClass } from './classNames.js'
+import { StatusLabel } from './StatusLabel.js'
 import { ChevronIcon } from './icons.js'
 import type { PickerController } from './PickerContext.js'
 import { PickerCheckbox } from './PickerCheckbox.js'
@@ -121,32 +122,17 @@ function StatusRowView({
   display: RowDisplay
   style: CSSProperties
 }) {
-  const { messages, classNames } = display
-  const query = picker.snapshot.search.query || picker.snapshot.search.input.trim()
   return (
     <div
       {...picker.getRowProps(row, { style })}
-      className={partClass('statusRow', classNames, cx(`epp-status-row--${row.status}`))}
+      className={partClass('statusRow', display.classNames, `epp-status-row--${row.status}`)}
     >
-      {row.status === 'loading' ? (
-        <>
-          <span className="epp-spinner" aria-hidden="true" />
-          <span>{messages.loading}</span>
-        </>
-      ) : row.status === 'error' ? (
-        <>
-          <span className="epp-error-text">{messages.loadError}</span>
-          <button
-            type="button"
-            {...picker.getRetryProps(row)}
-            className={partClass('retry', classNames)}
-          >
-            {messages.retry}
-          </button>
-        </>
-      ) : (
-        <span>{display.search ? messages.noResults(query) : messages.empty}</span>
-      )}
+      <StatusLabel
+        row={row}
+        picker={picker}
+        display={display}
+        retryProps={picker.getRetryProps(row)}
+      />
     </div>
   )
 }

@@ -24,7 +24,7 @@ export interface PickerTreeProps {
   overscanCount?: number
 }
 
-// No row array here: React's development build walks props with `for...in` (see PickerHandle).
+// No row array here: React's development build walks props with `for...in` (see createPickerHandle).
 interface SlotProps {
   picker: PickerController
   display: RowDisplay

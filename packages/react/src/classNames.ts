@@ -32,31 +32,9 @@ export type PickerPart =
 /** Extra class names by part, e.g. `{ row: 'my-row', chip: 'my-chip' }`. */
 export type PickerClassNames = Partial<Record<PickerPart, string>>
 
-const fixed: Record<PickerPart, string> = {
-  root: 'epp-root',
-  search: 'epp-search',
-  searchInput: 'epp-search-input',
-  tree: 'epp-tree',
-  row: 'epp-row',
-  statusRow: 'epp-status-row',
-  checkbox: 'epp-checkbox',
-  expander: 'epp-expander',
-  name: 'epp-name',
-  badge: 'epp-badge',
-  meta: 'epp-meta',
-  highlight: 'epp-highlight',
-  retry: 'epp-retry',
-  selectedPanel: 'epp-selected',
-  chip: 'epp-chip',
-  footer: 'epp-footer',
-  refusal: 'epp-refusal',
-  breadcrumb: 'epp-breadcrumb',
-  drillList: 'epp-drill',
-  drillRow: 'epp-drill-row',
-  mobileBar: 'epp-mobile-bar',
-  sheet: 'epp-sheet',
-  dialog: 'epp-dialog',
-}
+/** The fixed class of a part: `epp-` and the part's name in kebab case (`selectedPanel` -> `epp-selected-panel`). */
+const fixedClass = (part: PickerPart) =>
+  `epp-${part.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
 
 /** Joins class names, skipping empty ones. */
 export function cx(...names: (string | false | null | undefined)[]): string {
@@ -76,5 +54,5 @@ export function partClass(
   classNames: PickerClassNames | undefined,
   ...extra: (string | false | null | undefined)[]
 ): string {
-  return cx(fixed[part], classNames?.[part], ...extra)
+  return cx(fixedClass(part), classNames?.[part], ...extra)
 }

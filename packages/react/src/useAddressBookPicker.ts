@@ -1,7 +1,7 @@
 import { usePicker, type UsePickerOptions } from '@epaas-picker/headless'
 import { useMemo, useState } from 'react'
 import type { PickerController } from './PickerContext.js'
-import { PickerHandle } from './PickerHandle.js'
+import { createPickerHandle } from './createPickerHandle.js'
 
 /** Holds the scroll function of the mounted virtual list (at most one at a time). */
 class ScrollerSlot {
@@ -44,5 +44,5 @@ export function useAddressBookPicker(options: UsePickerOptions = {}): PickerCont
       scroller.scrollTo(index)
     },
   })
-  return useMemo(() => new PickerHandle(picker, scroller.register), [picker, scroller])
+  return useMemo(() => createPickerHandle(picker, scroller.register), [picker, scroller])
 }
