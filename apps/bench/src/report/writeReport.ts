@@ -8,6 +8,7 @@ import {
   OPERATIONS,
   ratioToBestPeer,
   type BrowserResults,
+  type Figure,
   type OperationName,
 } from '../browser/browserResults.js'
 import type { PickerName } from '../browser/driver/buildPages.js'
@@ -29,9 +30,18 @@ const chartSeries: { picker: PickerName; name: string; color: string }[] = [
   { picker: 'arborist', name: 'react-arborist', color: '#059669' },
 ]
 
+/** `results/experiment-light-checkbox.json`. */
+export interface CheckboxExperiment {
+  createdAt: string
+  command: string
+  settings: { runs: number; throttle: number; frames: number }
+  operations: Record<OperationName, { radix: Figure; span: Figure }>
+}
+
 /** What the report is made of; any part may be missing. */
 export interface ReportInput {
   browser?: BrowserResults
+  checkboxExperiment?: CheckboxExperiment
   size?: SizeResults
   proxy?: ProxyResults
   /** Hand-written analysis, included as is. */
@@ -277,6 +287,35 @@ ${table(
 `
 }
 
+function experimentSection(experiment: CheckboxExperiment): string {
+  const shown: OperationName[] = [
+    'mount',
+    'expandLoaded',
+    'tick',
+    'untick',
+    'scrollP95',
+    'longTasks',
+    'search',
+  ]
+  const rows = shown.map((operation) => {
+    const { radix, span } = experiment.operations[operation]
+    return [
+      OPERATIONS[operation].label,
+      value(operation, radix.median),
+      value(operation, span.median),
+      radix.median > 0 ? `${fmt(span.median / radix.median, 2)}×` : '–',
+    ]
+  })
+  return `### Experiment: the same page with a plain checkbox
+
+Our page built twice, as is and with \`PickerCheckbox\` swapped at build time for a \`span\` with the same
+\`data-state\` (nothing in \`packages/react\` changes), ${experiment.settings.runs} interleaved runs each, CPU throttled
+${experiment.settings.throttle}×, medians; measured ${experiment.createdAt.slice(0, 10)} with \`${experiment.command}\`.
+
+${table(['operation', 'Radix checkbox (as shipped)', 'plain span', 'span ÷ Radix'], rows, ['l', 'r', 'r', 'r'])}
+`
+}
+
 /** The whole document. */
 export function writeReport(input: ReportInput): string {
   const parts = [
@@ -288,6 +327,7 @@ as ratios measured in one run, not as absolutes.`,
   ]
   if (input.browser) parts.push(browserSection(input.browser, input.chartFile))
   if (input.notes) parts.push(input.notes.trim())
+  if (input.checkboxExperiment) parts.push(experimentSection(input.checkboxExperiment))
   if (input.size) parts.push(sizeSection(input.size))
   if (input.proxy) parts.push(proxySection(input.proxy))
   parts.push(`## Reproduce
