@@ -83,7 +83,13 @@ export interface BrowserResults {
   pickers: PickerName[]
   operations: Record<OperationName, Partial<Record<PickerName, Figure>>>
   /** Ours without throttling, against issue 4's budgets (absent when ours was not run). */
-  budgets?: { throttle: number; runs: number; checks: BudgetCheck[] }
+  budgets?: {
+    throttle: number
+    runs: number
+    checks: BudgetCheck[]
+    /** Median time from a click without handlers to the next paint in those runs (ms). */
+    floorMs: number
+  }
 }
 
 /** The value of an operation in one run. */

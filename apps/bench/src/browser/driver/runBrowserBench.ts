@@ -120,7 +120,14 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       pickers,
       operations,
       ...(budgetSamples.length > 0
-        ? { budgets: { throttle: 1, runs: budgetRuns, checks: budgetChecks(budgetSamples) } }
+        ? {
+            budgets: {
+              throttle: 1,
+              runs: budgetRuns,
+              checks: budgetChecks(budgetSamples),
+              floorMs: figureOf(budgetSamples, 'inertClick').median,
+            },
+          }
         : {}),
     }
   } finally {
