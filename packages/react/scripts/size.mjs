@@ -72,6 +72,11 @@ const withProtocol = await bundle(entry, [
   '@epaas-picker/react',
   '@epaas-picker/protocol',
 ])
+// What an app importing the styled package pays: headless tree-shaken to what react uses.
+const app = await bundle(
+  "export * from '@epaas-picker/react'\nimport '@epaas-picker/react/styles.css'",
+  ['@epaas-picker/headless', '@epaas-picker/react'],
+)
 if (!own.css) throw new Error('the stylesheet was not bundled')
 
 const js = gz(own.code)
@@ -86,4 +91,5 @@ console.info(
   total <= BUDGET ? 'OK' : 'OVER',
 )
 console.info('for reference, with protocol ', kb(gz(withProtocol.code) + style))
+console.info('an app importing only react   ', kb(gz(app.code) + style), '(headless tree-shaken)')
 if (total > BUDGET) process.exitCode = 1
