@@ -52,7 +52,8 @@ function setup() {
           select_role_list={[Role.Student, Role.Teacher, Role.Parent]}
           searchDebounceMs={50}
           layout="desktop"
-          style={{ height: 640, width: 800 }}
+          // Tall enough that class 1 (82 people) and class 2 are both rendered at once.
+          style={{ height: 4400, width: 800 }}
         />
       </WithQueryClient>
     </StrictMode>,
