@@ -122,6 +122,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
 const resultsDir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url))
 const docsDir = fileURLToPath(new URL('../../../../docs/images/', import.meta.url))
 
+/** Saves a text file next to the screenshots (`apps/demo/test-results/screenshots/`). */
+export async function saveArtifact(name: string, text: string): Promise<void> {
+  await mkdir(resultsDir, { recursive: true })
+  await writeFile(`${resultsDir}${name}`, text)
+}
+
 /**
  * Saves a screenshot as a test artifact (`apps/demo/test-results/screenshots/<name>.png`). With
  * `DEMO_SCREENSHOTS=1` and `publish`, also writes `docs/images/demo-<name>.png` for the READMEs;

@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright'
 import { describe, expect, test } from 'vitest'
 import { axeViolations, saveScreenshot } from './browser.js'
 import { checkSelectEcho, expectedRecipients, formatCount, type Selection } from './checks.js'
-import { row, summaryRegion } from './locators.js'
+import { poll, row, summaryRegion } from './locators.js'
 import { setupDemoPage } from './setupDemoPage.js'
 
 const t = setupDemoPage({
@@ -50,18 +50,16 @@ describe('send a notice with the keyboard alone', { timeout: 60_000 }, () => {
 
   test('switch to English', async () => {
     await t.page.goto(t.demo.url)
-    await expect.poll(() => row(t.page, '学生').isVisible()).toBe(true)
+    await poll(() => row(t.page, '学生').isVisible()).toBe(true)
     const language = t.page.getByLabel('语言')
     await tabTo(t.page, language)
     await t.page.keyboard.press('ArrowDown')
-    await expect.poll(() => t.page.evaluate(() => document.documentElement.lang)).toBe('en-US')
-    await expect
-      .poll(() => t.page.getByRole('heading', { level: 1 }).textContent())
-      .toBe('Send a notice')
+    await poll(() => t.page.evaluate(() => document.documentElement.lang)).toBe('en-US')
+    await poll(() => t.page.getByRole('heading', { level: 1 }).textContent()).toBe('Send a notice')
     // The picker follows the page's language.
-    await expect
-      .poll(() => t.page.getByRole('searchbox').getAttribute('placeholder'))
-      .not.toMatch(/[\u4e00-\u9fff]/)
+    await poll(() => t.page.getByRole('searchbox').getAttribute('placeholder')).not.toMatch(
+      /[\u4e00-\u9fff]/,
+    )
   })
 
   test('an empty notice is refused, with the reasons', async () => {
@@ -69,7 +67,7 @@ describe('send a notice with the keyboard alone', { timeout: 60_000 }, () => {
     await tabTo(t.page, send)
     await t.page.keyboard.press('Enter')
     const alert = t.page.getByRole('alert')
-    await expect.poll(() => alert.textContent()).toContain('Enter a title.')
+    await poll(() => alert.textContent()).toContain('Enter a title.')
     expect(await alert.textContent()).toContain('Choose the recipients.')
     const title = t.page.getByLabel('Title')
     expect(await hasFocus(title)).toBe(true)
@@ -90,15 +88,15 @@ describe('send a notice with the keyboard alone', { timeout: 60_000 }, () => {
     await tabTo(t.page, search)
     await t.page.keyboard.type(teacher().name)
     const result = row(t.page, teacher().name)
-    await expect.poll(() => result.isVisible()).toBe(true)
+    await poll(() => result.isVisible()).toBe(true)
     await t.page.keyboard.press('ArrowDown')
-    await expect.poll(() => hasFocus(result)).toBe(true)
+    await poll(() => hasFocus(result)).toBe(true)
     await t.page.keyboard.press('Space')
-    await expect.poll(() => result.getAttribute('aria-checked')).toBe('true')
+    await poll(() => result.getAttribute('aria-checked')).toBe('true')
     // Back to the search box, Escape clears it and the tree comes back.
     await tabTo(t.page, search, { back: true, max: 3 })
     await t.page.keyboard.press('Escape')
-    await expect.poll(() => row(t.page, '学生').isVisible()).toBe(true)
+    await poll(() => row(t.page, '学生').isVisible()).toBe(true)
   })
 
   test('walk the tree with the arrow keys and tick a class', async () => {
@@ -106,17 +104,17 @@ describe('send a notice with the keyboard alone', { timeout: 60_000 }, () => {
     const path = klass()
       .idPath.slice(1)
       .map((id) => t.data.departmentById.get(id)!.name)
-    await expect.poll(() => hasFocus(row(t.page, path[0]!))).toBe(true)
+    await poll(() => hasFocus(row(t.page, path[0]!))).toBe(true)
     for (const [index, name] of path.slice(1).entries()) {
       const parent = row(t.page, path[index]!)
       await t.page.keyboard.press('ArrowRight') // expand
-      await expect.poll(() => parent.getAttribute('aria-expanded')).toBe('true')
-      await expect.poll(() => parent.getAttribute('aria-busy')).not.toBe('true')
+      await poll(() => parent.getAttribute('aria-expanded')).toBe('true')
+      await poll(() => parent.getAttribute('aria-busy')).not.toBe('true')
       await t.page.keyboard.press('ArrowRight') // first child
-      await expect.poll(() => hasFocus(row(t.page, name))).toBe(true)
+      await poll(() => hasFocus(row(t.page, name))).toBe(true)
     }
     await t.page.keyboard.press('Space')
-    await expect.poll(() => row(t.page, klass().name).getAttribute('aria-checked')).toBe('true')
+    await poll(() => row(t.page, klass().name).getAttribute('aria-checked')).toBe('true')
   })
 
   test('students and teachers only, through DingTalk', async () => {
@@ -131,20 +129,18 @@ describe('send a notice with the keyboard alone', { timeout: 60_000 }, () => {
 
     const expected = expectedRecipients(t.data, selection(), [11, 12])
     const region = summaryRegion(t.page)
-    await expect.poll(() => region.textContent()).toContain(`${formatCount(expected.total)} people`)
+    await poll(() => region.textContent()).toContain(`${formatCount(expected.total)} people`)
     const text = await region.textContent()
     expect(text).toContain(`Students ${formatCount(expected.byRole[11])}`)
     expect(text).toContain(`Teachers ${formatCount(expected.byRole[12])}`)
     expect(text).not.toContain('Parents')
     const unmapped = expected.unmappedDingtalk.length
     if (unmapped > 0) {
-      await expect
-        .poll(() => region.textContent())
-        .toContain(
-          `${formatCount(unmapped)} ${unmapped === 1 ? 'person has' : 'people have'} no DingTalk account`,
-        )
+      await poll(() => region.textContent()).toContain(
+        `${formatCount(unmapped)} ${unmapped === 1 ? 'person has' : 'people have'} no DingTalk account`,
+      )
     } else {
-      await expect.poll(() => region.textContent()).toContain('Everyone has a DingTalk account.')
+      await poll(() => region.textContent()).toContain('Everyone has a DingTalk account.')
     }
     expect(await axeViolations(t.page)).toEqual([])
     await saveScreenshot(t.page, 'form-en', { fullPage: true, publish: true })
@@ -156,14 +152,14 @@ describe('send a notice with the keyboard alone', { timeout: 60_000 }, () => {
     await tabTo(t.page, t.page.getByRole('button', { name: 'Send', exact: true }))
     await t.page.keyboard.press('Enter')
     const dialog = t.page.getByRole('dialog', { name: 'Send this notice?' })
-    await expect.poll(() => dialog.isVisible()).toBe(true)
+    await poll(() => dialog.isVisible()).toBe(true)
     // Focus is inside the dialog, and Tab stays there.
     const confirm = dialog.getByRole('button', { name: 'Send now' })
     await tabTo(t.page, confirm, { max: 4 })
     await t.page.keyboard.press('Enter')
 
     const receipt = t.page.getByRole('region', { name: 'Notice sent' })
-    await expect.poll(() => receipt.isVisible()).toBe(true)
+    await poll(() => receipt.isVisible()).toBe(true)
     expect(await hasFocus(receipt.getByRole('heading', { name: 'Notice sent' }))).toBe(true)
     const reached = expected.total - expected.unmappedDingtalk.length
     expect(await receipt.textContent()).toContain(
@@ -179,7 +175,7 @@ describe('send a notice with the keyboard alone', { timeout: 60_000 }, () => {
     await tabTo(t.page, noticeTab, { back: true, max: 6 })
     await t.page.keyboard.press('ArrowRight')
     const debugTab = t.page.getByRole('tab', { name: 'Value and requests' })
-    await expect.poll(() => debugTab.getAttribute('aria-selected')).toBe('true')
+    await poll(() => debugTab.getAttribute('aria-selected')).toBe('true')
     const value = JSON.parse((await t.page.getByTestId('picker-value').textContent()) ?? '{}') as {
       departments: { id: string }[]
       users: { userid: string; role_id: number }[]

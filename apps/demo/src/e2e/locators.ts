@@ -1,5 +1,6 @@
-/** Locators for the demo page and the picker, by role and accessible name. */
+/** Locators for the demo page and the picker, by role and accessible name, and a patient poll. */
 import type { Locator, Page } from 'playwright'
+import { expect } from 'vitest'
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -20,3 +21,12 @@ export function rowCheckbox(treeRow: Locator): Locator {
 export function summaryRegion(page: Page): Locator {
   return page.locator('section.summary')
 }
+
+/**
+ * `expect.poll` with room for a busy two-core machine (its default gives up after one second).
+ *
+ * @example
+ * await poll(() => row(page, '学生').isVisible()).toBe(true)
+ */
+export const poll = <T>(read: () => T | Promise<T>) =>
+  expect.poll(read, { timeout: 15_000, interval: 50 })

@@ -9,7 +9,7 @@ import type { Dataset } from '@epaas-picker/mock-server'
 import { describe, expect, test } from 'vitest'
 import { axeViolations, saveScreenshot } from './browser.js'
 import { checkSelectEcho, expectedRecipients, formatCount, type Selection } from './checks.js'
-import { row, rowCheckbox, summaryRegion } from './locators.js'
+import { poll, row, rowCheckbox, summaryRegion } from './locators.js'
 import { setupDemoPage } from './setupDemoPage.js'
 
 const t = setupDemoPage({
@@ -38,8 +38,8 @@ describe('send a notice with the mouse', { timeout: 60_000 }, () => {
 
   test('the empty form', async () => {
     await t.page.goto(t.demo.url)
-    await expect.poll(() => row(t.page, '学生').isVisible()).toBe(true)
-    await expect.poll(() => summaryRegion(t.page).textContent()).toContain('尚未选择接收人')
+    await poll(() => row(t.page, '学生').isVisible()).toBe(true)
+    await poll(() => summaryRegion(t.page).textContent()).toContain('尚未选择接收人')
     expect(await axeViolations(t.page)).toEqual([])
     await saveScreenshot(t.page, 'empty-form', { fullPage: true })
     await t.snapshotHtml('empty form')
@@ -57,9 +57,7 @@ describe('send a notice with the mouse', { timeout: 60_000 }, () => {
     for (const name of path) await row(t.page, name).click() // a department row opens on click
     await rowCheckbox(row(t.page, klass().name)).click()
     await row(t.page, klass().name).click() // open the ticked class
-    await expect
-      .poll(() => row(t.page, studentName(t.data, student().userid)).isVisible())
-      .toBe(true)
+    await poll(() => row(t.page, studentName(t.data, student().userid)).isVisible()).toBe(true)
     await rowCheckbox(row(t.page, studentName(t.data, student().userid))).click()
     await expect(
       row(t.page, studentName(t.data, student().userid)).getAttribute('aria-checked'),
@@ -73,7 +71,7 @@ describe('send a notice with the mouse', { timeout: 60_000 }, () => {
 
     const expected = expectedRecipients(t.data, selection())
     const region = summaryRegion(t.page)
-    await expect.poll(() => region.textContent()).toContain(`共 ${formatCount(expected.total)} 人`)
+    await poll(() => region.textContent()).toContain(`共 ${formatCount(expected.total)} 人`)
     const text = await region.textContent()
     expect(text).toContain(`学生 ${formatCount(expected.byRole[11])}`)
     expect(text).toContain(`老师 ${formatCount(expected.byRole[12])}`)
@@ -85,13 +83,13 @@ describe('send a notice with the mouse', { timeout: 60_000 }, () => {
     const expected = expectedRecipients(t.data, selection())
     expect(expected.unmappedWecom.length).toBeGreaterThan(0)
     const region = summaryRegion(t.page)
-    await expect
-      .poll(() => region.textContent())
-      .toContain(`${formatCount(expected.unmappedWecom.length)} 人没有企业微信账号`)
+    await poll(() => region.textContent()).toContain(
+      `${formatCount(expected.unmappedWecom.length)} 人没有企业微信账号`,
+    )
     const list = region.getByRole('list', { name: '没有企业微信账号的接收人' })
     for (const key of expected.unmappedWecom.slice(0, 20)) {
       const name = t.data.userById.get(Number(key.split(':')[0]))!.name
-      await expect.poll(() => list.textContent()).toContain(name)
+      await poll(() => list.textContent()).toContain(name)
     }
     expect(await list.textContent()).not.toMatch(/用户 \d+/)
     expect(await axeViolations(t.page)).toEqual([])
@@ -103,9 +101,7 @@ describe('send a notice with the mouse', { timeout: 60_000 }, () => {
     const expected = expectedRecipients(t.data, selection())
     await t.page.getByRole('button', { name: '发送', exact: true }).click()
     const dialog = t.page.getByRole('dialog', { name: '确认发送' })
-    await expect
-      .poll(() => dialog.textContent())
-      .toContain(`发送给 ${formatCount(expected.total)} 人`)
+    await poll(() => dialog.textContent()).toContain(`发送给 ${formatCount(expected.total)} 人`)
     expect(await dialog.textContent()).toContain(
       `其中 ${formatCount(expected.unmappedWecom.length)} 人没有企业微信账号`,
     )
@@ -114,13 +110,11 @@ describe('send a notice with the mouse', { timeout: 60_000 }, () => {
     await dialog.getByRole('button', { name: '确认发送' }).click()
 
     const receipt = t.page.getByRole('region', { name: '通知已发送' })
-    await expect.poll(() => receipt.isVisible()).toBe(true)
+    await poll(() => receipt.isVisible()).toBe(true)
     const reached = expected.total - expected.unmappedWecom.length
     expect(await receipt.textContent()).toContain(`已通过企业微信发送给 ${formatCount(reached)} 人`)
     expect(await receipt.textContent()).toContain('周五下午家长会')
-    await expect
-      .poll(() => t.page.evaluate(() => document.activeElement?.textContent))
-      .toBe('通知已发送')
+    await poll(() => t.page.evaluate(() => document.activeElement?.textContent)).toBe('通知已发送')
     expect(await axeViolations(t.page)).toEqual([])
     await saveScreenshot(t.page, 'sent')
     await t.snapshotHtml('receipt')
@@ -139,7 +133,7 @@ describe('send a notice with the mouse', { timeout: 60_000 }, () => {
 
     const table = t.page.getByRole('table')
     const rows = table.getByRole('row')
-    await expect.poll(() => rows.count()).toBeGreaterThan(5)
+    await poll(() => rows.count()).toBeGreaterThan(5)
     const tableText = (await table.textContent()) ?? ''
     expect(tableText).toContain('POST /api/epaas/campus/department/select')
     expect(tableText).toContain('POST /api/epaas/resolve')
@@ -148,6 +142,13 @@ describe('send a notice with the mouse', { timeout: 60_000 }, () => {
     expect(await axeViolations(t.page)).toEqual([])
     await saveScreenshot(t.page, 'debug', { fullPage: true, publish: true })
     await t.snapshotHtml('debug tab')
+  })
+
+  test('the request log can be cleared, and says so', async () => {
+    await t.page.getByRole('button', { name: '清空记录' }).click()
+    await poll(() => t.page.getByText('还没有请求。').isVisible()).toBe(true)
+    expect(await t.page.getByRole('table').count()).toBe(0)
+    expect(await axeViolations(t.page)).toEqual([])
   })
 
   test('every select request echoed its node; no token reached the browser', async () => {

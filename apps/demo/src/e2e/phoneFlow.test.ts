@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest'
 import { axeViolations, saveScreenshot } from './browser.js'
 import { checkSelectEcho, expectedRecipients, formatCount, type Selection } from './checks.js'
-import { summaryRegion } from './locators.js'
+import { poll, summaryRegion } from './locators.js'
 import { setupDemoPage } from './setupDemoPage.js'
 
 const t = setupDemoPage({
@@ -42,7 +42,7 @@ describe('send a notice on a phone', { timeout: 60_000 }, () => {
 
   test('the mobile layout', async () => {
     await t.page.goto(t.demo.url)
-    await expect.poll(() => box(school().name).isVisible()).toBe(true)
+    await poll(() => box(school().name).isVisible()).toBe(true)
     expect(await t.page.getByRole('tree').count()).toBe(0) // drill-down lists, not a tree
     expect(await axeViolations(t.page)).toEqual([])
     await saveScreenshot(t.page, 'phone-empty', { fullPage: true })
@@ -59,10 +59,10 @@ describe('send a notice on a phone', { timeout: 60_000 }, () => {
       .map((id) => t.data.departmentById.get(id)!.name)
     for (const name of path) {
       await open(name).tap()
-      await expect.poll(() => t.page.getByRole('navigation').textContent()).toContain(name)
+      await poll(() => t.page.getByRole('navigation').textContent()).toContain(name)
     }
     await box(klass().name).tap()
-    await expect.poll(() => box(klass().name).getAttribute('aria-checked')).toBe('true')
+    await poll(() => box(klass().name).getAttribute('aria-checked')).toBe('true')
     expect(await axeViolations(t.page)).toEqual([])
     await box(klass().name).scrollIntoViewIfNeeded()
     await saveScreenshot(t.page, 'phone-picker', { publish: true })
@@ -71,25 +71,25 @@ describe('send a notice on a phone', { timeout: 60_000 }, () => {
   test('the selection as a bottom sheet', async () => {
     await t.page.getByRole('button', { name: /^已选约 \d+ 人$/ }).tap()
     const sheet = t.page.getByRole('dialog', { name: '已选' })
-    await expect.poll(() => sheet.textContent()).toContain(klass().name)
+    await poll(() => sheet.textContent()).toContain(klass().name)
     expect(await axeViolations(t.page)).toEqual([])
     await saveScreenshot(t.page, 'phone-sheet')
     await sheet.getByRole('button', { name: '关闭' }).tap()
-    await expect.poll(() => sheet.isVisible()).toBe(false)
+    await poll(() => sheet.isVisible()).toBe(false)
   })
 
   test('DingTalk, the count and who cannot be reached', async () => {
     await t.page.getByLabel('钉钉').tap()
     const expected = expectedRecipients(t.data, selection())
     const region = summaryRegion(t.page)
-    await expect.poll(() => region.textContent()).toContain(`共 ${formatCount(expected.total)} 人`)
+    await poll(() => region.textContent()).toContain(`共 ${formatCount(expected.total)} 人`)
     const text = (await region.textContent()) ?? ''
     expect(text).toContain(`学生 ${formatCount(expected.byRole[11])}`)
     expect(text).toContain(`家长 ${formatCount(expected.byRole[13])}`)
     const unmapped = expected.unmappedDingtalk.length
-    await expect
-      .poll(() => region.textContent())
-      .toContain(unmapped === 0 ? '所有接收人都有钉钉账号' : `${unmapped} 人没有钉钉账号`)
+    await poll(() => region.textContent()).toContain(
+      unmapped === 0 ? '所有接收人都有钉钉账号' : `${unmapped} 人没有钉钉账号`,
+    )
     expect(await axeViolations(t.page)).toEqual([])
     await region.scrollIntoViewIfNeeded()
     await saveScreenshot(t.page, 'phone-summary', { publish: true })
@@ -101,7 +101,7 @@ describe('send a notice on a phone', { timeout: 60_000 }, () => {
     const dialog = t.page.getByRole('dialog', { name: '确认发送' })
     await dialog.getByRole('button', { name: '确认发送' }).tap()
     const receipt = t.page.getByRole('region', { name: '通知已发送' })
-    await expect.poll(() => receipt.isVisible()).toBe(true)
+    await poll(() => receipt.isVisible()).toBe(true)
     const reached = expected.total - expected.unmappedDingtalk.length
     expect(await receipt.textContent()).toContain(`已通过钉钉发送给 ${formatCount(reached)} 人`)
     expect(await axeViolations(t.page)).toEqual([])

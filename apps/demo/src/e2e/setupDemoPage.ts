@@ -5,7 +5,13 @@
 import type { Dataset } from '@epaas-picker/mock-server'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { launchBrowser, recordTraffic, saveScreenshot, type Traffic } from './browser.js'
+import {
+  launchBrowser,
+  recordTraffic,
+  saveArtifact,
+  saveScreenshot,
+  type Traffic,
+} from './browser.js'
 import { exchangeTexts, findSecrets } from './checks.js'
 import { startDemoServer, type DemoServer, type StartDemoOptions } from './startDemoServer.js'
 
@@ -62,9 +68,11 @@ export function setupDemoPage(
   }, 90_000)
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail' && state.page) {
-      await saveScreenshot(state.page, `failed-${options.cacheName}-${task.name}`, {
-        fullPage: true,
-      }).catch(() => undefined)
+      const name = `failed-${options.cacheName}-${task.name}`
+      await saveScreenshot(state.page, name, { fullPage: true }).catch(() => undefined)
+      // The page's API traffic, to tell a page bug from a backend one.
+      const api = (await state.traffic.exchanges()).filter((e) => e.url.includes('/api/'))
+      await saveArtifact(`${name}.traffic.json`, JSON.stringify(api, null, 2))
     }
   })
   afterAll(async () => {

@@ -57,7 +57,8 @@ export async function startDemoServer(options: StartDemoOptions): Promise<DemoSe
       cacheDir: fileURLToPath(
         new URL(`../../node_modules/.vite-e2e/${options.cacheName}`, import.meta.url),
       ),
-      logLevel: 'warn',
+      // Upstream failures the tests cause on purpose are logged as warnings; errors still show.
+      logLevel: 'error',
       clearScreen: false,
       server: { port: 0, host: '127.0.0.1', watch: null },
     })

@@ -99,16 +99,21 @@ function describeUpstream(upstream: DemoUpstreamConfig, backend: DemoBackend): s
   ]
 }
 
-/** The proxy's (already redacted) log lines through Vite's logger, so they read like Vite's. */
+/**
+ * The proxy's (already redacted) log lines through Vite's logger, so they read like Vite's: the
+ * message and its short fields; stacks only for internal errors.
+ */
 function viteProxyLogger(logger: Logger): ProxyLogger {
-  const line = (fields: object, message?: string) => {
-    const details = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : ''
+  const line = (fields: object, message?: string, withError = false) => {
+    const { err, ...rest } = fields as { err?: unknown }
+    const shown = withError && err !== undefined ? { ...rest, err } : rest
+    const details = Object.keys(shown).length > 0 ? ` ${JSON.stringify(shown)}` : ''
     return `[epaas-proxy] ${message ?? ''}${details}`
   }
   return {
     debug: () => undefined,
     info: (fields, message) => logger.info(line(fields, message), { timestamp: true }),
     warn: (fields, message) => logger.warn(line(fields, message), { timestamp: true }),
-    error: (fields, message) => logger.error(line(fields, message), { timestamp: true }),
+    error: (fields, message) => logger.error(line(fields, message, true), { timestamp: true }),
   }
 }
