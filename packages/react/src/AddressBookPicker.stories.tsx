@@ -342,7 +342,12 @@ export const Mobile: Story = {
     await userEvent.click(within(sheet).getByRole('button', { name: '关闭' }))
     await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull())
     await userEvent.click(within(crumbs).getByRole('button', { name: '通讯录' }))
-    await canvas.findByRole('button', { name: new RegExp(`^进入 ${SCHOOL}`) })
+    // Keyboard: Enter on a level's button opens it and focus moves into the new list.
+    const school = await canvas.findByRole('button', { name: new RegExp(`^进入 ${SCHOOL}`) })
+    school.focus()
+    await userEvent.keyboard('{Enter}')
+    const studentsBox = await canvas.findByRole('checkbox', { name: /^学生/ })
+    await waitFor(() => expect(studentsBox).toHaveFocus())
   },
 }
 

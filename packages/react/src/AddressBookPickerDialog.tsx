@@ -31,7 +31,13 @@ export function AddressBookPickerDialog({
   ...props
 }: AddressBookPickerDialogProps) {
   return (
-    <PickerDialog open={open} onOpenChange={onOpenChange} title={title} locale={props.locale}>
+    <PickerDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={title}
+      locale={props.locale}
+      messages={props.messages}
+    >
       <AddressBookPicker
         {...props}
         onConfirm={(value: PickerValue) => {

@@ -1,5 +1,5 @@
 import type { RowState, StatusRow, TreeRow } from '@epaas-picker/headless'
-import { memo, useId, useMemo, type CSSProperties } from 'react'
+import { memo, useEffect, useId, useMemo, useRef, type CSSProperties } from 'react'
 import { List, type RowComponentProps } from 'react-window'
 import { partClass } from './classNames.js'
 import { ChevronIcon } from './icons.js'
@@ -49,6 +49,30 @@ export function DrillList({ className, style, defaultHeight = 400 }: DrillListPr
   const level = search ? '?' : snapshot.drill.path.map((row) => row.key).join('|')
   // The search box's `aria-controls` points at the tree's ID; this list stands in for it.
   const { id } = picker.getTreeProps()
+  const shownLevel = useRef(level)
+  const focusPending = useRef(false)
+  useEffect(() => {
+    if (shownLevel.current !== level) {
+      shownLevel.current = level
+      // The button that opened the level is gone: keyboard focus goes into the new list (once
+      // its rows are there) unless the user has put it somewhere already.
+      focusPending.current = true
+    }
+    if (!focusPending.current) return
+    const active = document.activeElement
+    if (active && active !== document.body) {
+      focusPending.current = false
+      return
+    }
+    // By ID: the list's imperative handle reaches its element only one render later.
+    const target = document
+      .getElementById(id)
+      ?.querySelector<HTMLElement>('[role="checkbox"], button')
+    if (target && rows[0]?.kind !== 'status') {
+      focusPending.current = false
+      target.focus()
+    }
+  }, [level, rows, id])
   return (
     <List
       key={level}

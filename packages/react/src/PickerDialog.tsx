@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react'
 import { cx } from './classNames.js'
 import { CrossIcon } from './icons.js'
 import { ModalDialog } from './ModalDialog.js'
-import { resolveMessages, type PickerLocale } from './messages.js'
+import { resolveMessages, type PickerLocale, type PickerMessages } from './messages.js'
 
 /** Props of {@link PickerDialog}. */
 export interface PickerDialogProps {
@@ -14,6 +14,8 @@ export interface PickerDialogProps {
   title?: ReactNode
   /** Language of the built-in title and close button. Default `'zh-CN'`. */
   locale?: PickerLocale
+  /** Replaces the built-in texts used here (`dialogTitle`, `close`). */
+  messages?: Partial<PickerMessages>
   /** Accessible name of the close button. Default `messages.close` (`关闭`). */
   closeLabel?: string
   /** Extra class of the `<dialog>`. */
@@ -36,12 +38,13 @@ export function PickerDialog({
   onOpenChange,
   title,
   locale = 'zh-CN',
+  messages: overrides,
   closeLabel,
   className,
   children,
 }: PickerDialogProps) {
   const titleId = useId()
-  const messages = resolveMessages(locale)
+  const messages = resolveMessages(locale, overrides)
   return (
     <ModalDialog
       open={open}
