@@ -52,43 +52,12 @@ export interface AddressBookPickerProps extends UsePickerOptions, PickerViewOpti
  * />
  */
 export function AddressBookPicker(props: AddressBookPickerProps) {
-  const {
-    onConfirm,
-    onCancel,
-    requireSelection,
-    hideSelectedPanel = false,
-    className,
-    style,
-    id,
-    locale,
-    messages,
-    layout,
-    mobileBreakpoint,
-    theme,
-    density,
-    rowHeight,
-    showCounts,
-    classNames,
-    ...options
-  } = props
-  const picker = useAddressBookPicker(options)
+  const { onConfirm, onCancel, requireSelection, hideSelectedPanel = false } = props
+  // The hook ignores the view's props, and the root the picker's options.
+  const picker = useAddressBookPicker(props)
   const footer = onConfirm || onCancel
   return (
-    <PickerRoot
-      picker={picker}
-      id={id}
-      className={className}
-      style={style}
-      locale={locale}
-      messages={messages}
-      layout={layout}
-      mobileBreakpoint={mobileBreakpoint}
-      theme={theme}
-      density={density}
-      rowHeight={rowHeight}
-      showCounts={showCounts}
-      classNames={classNames}
-    >
+    <PickerRoot {...props} picker={picker}>
       {(resolved) =>
         resolved === 'mobile' ? (
           <MobileLayout

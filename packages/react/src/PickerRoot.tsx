@@ -1,4 +1,4 @@
-import { useMemo, useRef, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react'
+import { useMemo, useRef, type CSSProperties, type ReactNode } from 'react'
 import { partClass, type PickerClassNames } from './classNames.js'
 import { PickerContext, type PickerContextValue, type PickerController } from './PickerContext.js'
 import { resolveMessages, type PickerLocale, type PickerMessages } from './messages.js'
@@ -31,12 +31,17 @@ export interface PickerViewOptions {
 }
 
 /** Props of {@link PickerRoot}. */
-export interface PickerRootProps
-  extends PickerViewOptions, Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+export interface PickerRootProps extends PickerViewOptions {
   /** The picker, from `useAddressBookPicker` (or `usePicker` of `@epaas-picker/headless`). */
   picker: PickerController
   /** The parts, or a function of the layout in use. */
   children: ReactNode | ((layout: PickerContextValue['layout']) => ReactNode)
+  /** `id` of the root element. */
+  id?: string
+  /** Extra class of the root element. */
+  className?: string
+  /** Style of the root element (e.g. `{ height: 520 }`; the default height is 480 px). */
+  style?: CSSProperties
 }
 
 const DESKTOP_HEIGHT = { comfortable: 40, compact: 32 } as const
@@ -65,8 +70,9 @@ export function PickerRoot({
   rowHeight,
   showCounts = true,
   classNames,
+  id,
   className,
-  ...rest
+  style,
 }: PickerRootProps) {
   const ref = useRef<HTMLDivElement>(null)
   const resolvedLayout = useLayoutMode(ref, layout, mobileBreakpoint)
@@ -88,16 +94,16 @@ export function PickerRoot({
     }),
     [picker, locale, resolvedMessages, classNames, resolvedLayout, height, showCounts],
   )
-  const style = { '--epp-row-height': `${height}px`, ...rest.style } as CSSProperties
+  const rootStyle = { '--epp-row-height': `${height}px`, ...style } as CSSProperties
   return (
     <PickerContext.Provider value={context}>
       <div
         lang={locale}
         data-layout={resolvedLayout}
         data-theme={theme}
-        {...rest}
+        id={id}
         ref={ref}
-        style={style}
+        style={rootStyle}
         className={partClass(
           'root',
           classNames,
