@@ -63,7 +63,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           // The 100,000-people story loads 1,836 levels through MSW before its checks.
-          testTimeout: 60_000,
+          testTimeout: 90_000,
           browser: {
             enabled: true,
             headless: true,

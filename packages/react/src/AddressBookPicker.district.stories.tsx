@@ -77,7 +77,7 @@ export const HundredThousandPeople: Story = {
     const rowCount = () => Math.round(parseFloat(sizer.style.height) / ROW_HEIGHT)
     // Every level loaded: more rows than people (parents are listed once per child).
     await waitFor(() => expect(rowCount()).toBeGreaterThan(data.users.length), {
-      timeout: 60_000,
+      timeout: 80_000,
       interval: 250,
     })
     // Only the visible rows are in the document, whatever the size of the tree.
