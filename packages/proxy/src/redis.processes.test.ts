@@ -39,7 +39,11 @@ beforeAll(async () => {
   )
 }, 60_000)
 
+const figures = { requests: 0, failed: 0, duringOutage: 0 }
 afterAll(async () => {
+  console.info(
+    `${PROCESSES} processes on one Redis: ${figures.requests} requests, ${figures.failed} failed, ${figures.duringOutage} of them while Redis was stopped`,
+  )
   await Promise.all(processes.map((p) => p.stop()))
   await server?.close()
   await redis?.stop()
@@ -47,6 +51,7 @@ afterAll(async () => {
 
 const users = () => server.mock.data.users
 let sessions = 0
+let redisDown = false
 
 /** A mapping request to process `i`; each has its own session, so no rate limit is shared. */
 async function lookup(i: number, userids: (string | number)[], session = `s${sessions++}`) {
@@ -61,6 +66,9 @@ async function lookup(i: number, userids: (string | number)[], session = `s${ses
     body: JSON.stringify({ userids }),
   })
   const body = (await response.json()) as { qywechat_ids?: { userid: string }[] }
+  figures.requests += 1
+  if (response.status >= 500) figures.failed += 1
+  if (redisDown) figures.duringOutage += 1
   return { status: response.status, body, retryAfter: response.headers.get('retry-after') }
 }
 
@@ -146,6 +154,7 @@ describe(`${PROCESSES} proxy processes sharing one redis-server`, () => {
       for (let round = 0; running; round++) during.push(...(await burst(30, (round * 30) % 600)))
     })()
     await new Promise((resolve) => setTimeout(resolve, 200))
+    redisDown = true
     await redis.stop()
     await untilEvery(async (p) => (await p.stats()).redis !== 'ready')
     await new Promise((resolve) => setTimeout(resolve, 300))
@@ -174,6 +183,7 @@ describe(`${PROCESSES} proxy processes sharing one redis-server`, () => {
 
   it('resumes sharing once Redis is back', async () => {
     redis = await startRedis(undefined, { port: redis.port })
+    redisDown = false
     await untilEvery(async (p) => (await p.stats()).redis === 'ready')
 
     // One refresh for all again.

@@ -119,8 +119,6 @@ const server = createServer((req, res) => {
   }
   handler(req, res)
 })
-// Many concurrent clients (the load test): keep connections alive longer than the client does.
-server.keepAliveTimeout = 65_000
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo
   process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`)
