@@ -86,6 +86,10 @@ export function createFuzzHarness() {
     process.off('unhandledRejection', onUnhandled)
     // The figures for docs/reliability.md.
     console.info(`fuzz summary:\n${[...tallies].map(([route, t]) => line(route, t)).join('\n')}`)
+    const kinds = new Map<string, number>()
+    for (const t of tallies.values())
+      for (const [k, n] of t.byKind) kinds.set(k, (kinds.get(k) ?? 0) + n)
+    console.info(`fuzz input kinds: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}`)
   })
 
   interface Tally {
