@@ -19,6 +19,8 @@ async function bundle(entry, inline) {
     configFile: false,
     logLevel: 'silent',
     root,
+    // As an app's production build does: development-only branches are dropped.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     resolve: { conditions: ['@epaas-picker/source', ...defaultClientConditions] },
     plugins: [
       {
