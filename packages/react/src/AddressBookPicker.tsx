@@ -1,6 +1,7 @@
 import type { UsePickerOptions } from '@epaas-picker/headless'
 import type { PickerValue } from '@epaas-picker/protocol'
 import { useState, type CSSProperties } from 'react'
+import { partClass } from './classNames.js'
 import { DrillList } from './DrillList.js'
 import { CrossIcon } from './icons.js'
 import { ModalDialog } from './ModalDialog.js'
@@ -119,9 +120,7 @@ function MobileLayout({ onConfirm, onCancel, requireSelection }: MobileLayoutPro
       <DrillList />
       <RefusalNotice />
       <PickerFooter
-        className={
-          classNames?.mobileBar ? `epp-mobile-bar ${classNames.mobileBar}` : 'epp-mobile-bar'
-        }
+        className={partClass('mobileBar', classNames)}
         start={sheetButton}
         onConfirm={onConfirm}
         onCancel={onCancel}
@@ -131,7 +130,7 @@ function MobileLayout({ onConfirm, onCancel, requireSelection }: MobileLayoutPro
         open={sheetOpen}
         onClose={() => setSheetOpen(false)}
         aria-label={messages.selectedTitle}
-        className={classNames?.sheet ? `epp-sheet ${classNames.sheet}` : 'epp-sheet'}
+        className={partClass('sheet', classNames)}
       >
         <SelectedPanel
           headerEnd={

@@ -1,12 +1,14 @@
-import type { RowState, StatusRow, TreeRow } from '@epaas-picker/headless'
-import { memo, useEffect, useId, useMemo, useRef, type CSSProperties } from 'react'
+import type { RowState, TreeRow } from '@epaas-picker/headless'
+import { memo, useEffect, useId, useRef, type CSSProperties } from 'react'
 import { List, type RowComponentProps } from 'react-window'
 import { partClass } from './classNames.js'
 import { ChevronIcon } from './icons.js'
 import { usePickerContext, type PickerController } from './PickerContext.js'
+import { useRowSlotProps, type RowSlotProps } from './useRowSlotProps.js'
 import { PickerCheckbox } from './PickerCheckbox.js'
+import { sameRowProps } from './PickerRow.js'
 import { RowLabel, rowAccessibleName, type RowDisplay } from './RowLabel.js'
-import { StatusLabel } from './StatusLabel.js'
+import { StatusRowView } from './StatusLabel.js'
 
 /** Props of {@link DrillList}. */
 export interface DrillListProps {
@@ -18,17 +20,11 @@ export interface DrillListProps {
   defaultHeight?: number
 }
 
-// No row array here: React's development build walks props with `for...in` (see createPickerHandle).
-interface SlotProps {
-  picker: PickerController
-  display: RowDisplay
-}
-
 /** The rows the list shows: the search results, or the drilled-into level. */
-const rowsOf = ({ picker, display }: SlotProps): readonly TreeRow[] =>
+const rowsOf = ({ picker, display }: RowSlotProps): readonly TreeRow[] =>
   display.search ? picker.snapshot.searchRows : picker.snapshot.drill.rows
 
-const rowKey = (index: number, props: SlotProps) => rowsOf(props)[index]?.key ?? index
+const rowKey = (index: number, props: RowSlotProps) => rowsOf(props)[index]?.key ?? index
 
 /**
  * The mobile layout's list: one level of the tree at a time (or the search results), each row
@@ -36,16 +32,11 @@ const rowKey = (index: number, props: SlotProps) => rowsOf(props)[index]?.key ??
  * touch targets of at least 44 px.
  */
 export function DrillList({ className, style, defaultHeight = 400 }: DrillListProps) {
-  const { picker, messages, classNames, showCounts, rowHeight, searchRowHeight } =
-    usePickerContext()
+  const { picker, messages, classNames, rowHeight, searchRowHeight } = usePickerContext()
   const { snapshot } = picker
   const search = snapshot.mode === 'search'
-  const rows = search ? snapshot.searchRows : snapshot.drill.rows
-  const display = useMemo<RowDisplay>(
-    () => ({ messages, classNames, showCounts, search }),
-    [messages, classNames, showCounts, search],
-  )
-  const rowProps = useMemo<SlotProps>(() => ({ picker, display }), [picker, display])
+  const rowProps = useRowSlotProps(search)
+  const rows = rowsOf(rowProps)
   const level = search ? '?' : snapshot.drill.path.map((row) => row.key).join('|')
   // The search box's `aria-controls` points at the tree's ID; this list stands in for it.
   const { id } = picker.getTreeProps()
@@ -91,13 +82,7 @@ export function DrillList({ className, style, defaultHeight = 400 }: DrillListPr
   )
 }
 
-function DrillSlot({
-  index,
-  style,
-  ariaAttributes,
-  picker,
-  display,
-}: RowComponentProps<SlotProps>) {
+function DrillSlot({ index, style, picker, display }: RowComponentProps<RowSlotProps>) {
   const row = rowsOf({ picker, display })[index]
   if (!row) return null
   return (
@@ -107,8 +92,6 @@ function DrillSlot({
       picker={picker}
       display={display}
       style={style}
-      posinset={ariaAttributes['aria-posinset']}
-      setsize={ariaAttributes['aria-setsize']}
     />
   )
 }
@@ -119,95 +102,62 @@ interface DrillRowProps {
   picker: PickerController
   display: RowDisplay
   style: CSSProperties
-  posinset: number
-  setsize: number
 }
 
-const DrillRow = memo(
-  function DrillRow({ row, state, picker, display, style, posinset, setsize }: DrillRowProps) {
-    const boxId = useId()
-    const { messages, classNames } = display
-    const item = {
-      role: 'listitem',
-      'aria-posinset': posinset,
-      'aria-setsize': setsize,
-      style,
-    } as const
-    if (row.kind === 'status')
-      return <DrillStatusRow {...item} row={row} picker={picker} display={display} />
-    const store = picker.store
+// A row's own position is its place in the level (or in the results) the list shows.
+const DrillRow = memo(function DrillRow({ row, state, picker, display, style }: DrillRowProps) {
+  const boxId = useId()
+  const { messages, classNames } = display
+  const item = {
+    role: 'listitem',
+    'aria-posinset': row.posinset,
+    'aria-setsize': row.setsize,
+    style,
+  } as const
+  const store = picker.store
+  if (row.kind === 'status')
     return (
-      <div
-        {...item}
-        className={partClass(
-          'drillRow',
-          classNames,
-          state.checked === true && 'epp-row--checked',
-          state.disabled && 'epp-row--disabled',
-        )}
-      >
-        {state.selectable ? (
-          <PickerCheckbox
-            id={boxId}
-            checked={state.checked}
-            aria-label={rowAccessibleName(row, display)}
-            aria-disabled={state.disabled || undefined}
-            className={partClass('checkbox', classNames)}
-            onCheckedChange={() => store.toggle(row)}
-          />
-        ) : (
-          <span className="epp-checkbox-spacer" />
-        )}
-        {state.expandable ? (
-          <button type="button" className="epp-drill-open" onClick={() => store.drillInto(row.key)}>
-            <span className="epp-visually-hidden">{`${messages.openLevel} `}</span>
-            <RowLabel row={row} display={display} />
-            <ChevronIcon />
-          </button>
-        ) : (
-          <label htmlFor={state.selectable ? boxId : undefined} className="epp-drill-label">
-            <RowLabel row={row} display={display} />
-          </label>
-        )}
-      </div>
-    )
-  },
-  (a, b) =>
-    a.row === b.row &&
-    a.display === b.display &&
-    a.posinset === b.posinset &&
-    a.setsize === b.setsize &&
-    a.style.transform === b.style.transform &&
-    a.style.height === b.style.height &&
-    a.state.checked === b.state.checked &&
-    a.state.disabled === b.state.disabled &&
-    a.state.selectable === b.state.selectable &&
-    a.state.expandable === b.state.expandable,
-)
-
-function DrillStatusRow({
-  row,
-  picker,
-  display,
-  ...item
-}: {
-  row: StatusRow
-  picker: PickerController
-  display: RowDisplay
-  role: 'listitem'
-  style: CSSProperties
-}) {
-  return (
-    <div
-      {...item}
-      className={partClass('statusRow', display.classNames, `epp-status-row--${row.status}`)}
-    >
-      <StatusLabel
+      <StatusRowView
         row={row}
         picker={picker}
         display={display}
-        retryProps={{ onClick: () => picker.store.retryRow(row) }}
+        rowProps={item}
+        retryProps={{ onClick: () => store.retryRow(row) }}
       />
+    )
+  return (
+    <div
+      {...item}
+      className={partClass(
+        'drillRow',
+        classNames,
+        state.checked === true && 'epp-row--checked',
+        state.disabled && 'epp-row--disabled',
+      )}
+    >
+      {state.selectable ? (
+        <PickerCheckbox
+          id={boxId}
+          checked={state.checked}
+          aria-label={rowAccessibleName(row, display)}
+          aria-disabled={state.disabled || undefined}
+          className={partClass('checkbox', classNames)}
+          onCheckedChange={() => store.toggle(row)}
+        />
+      ) : (
+        <span className="epp-checkbox-spacer" />
+      )}
+      {state.expandable ? (
+        <button type="button" className="epp-drill-open" onClick={() => store.drillInto(row.key)}>
+          <span className="epp-visually-hidden">{`${messages.openLevel} `}</span>
+          <RowLabel row={row} display={display} />
+          <ChevronIcon />
+        </button>
+      ) : (
+        <label htmlFor={state.selectable ? boxId : undefined} className="epp-drill-label">
+          <RowLabel row={row} display={display} />
+        </label>
+      )}
     </div>
   )
-}
+}, sameRowProps)

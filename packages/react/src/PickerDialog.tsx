@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react'
-import { cx } from './classNames.js'
+import { partClass } from './classNames.js'
 import { CrossIcon } from './icons.js'
 import { ModalDialog } from './ModalDialog.js'
 import { resolveMessages, type PickerLocale, type PickerMessages } from './messages.js'
@@ -50,7 +50,7 @@ export function PickerDialog({
       open={open}
       onClose={() => onOpenChange(false)}
       aria-labelledby={titleId}
-      className={cx('epp-dialog', className)}
+      className={partClass('dialog', undefined, className)}
     >
       <div className="epp-dialog-header">
         <h2 id={titleId} className="epp-dialog-title">

@@ -1,7 +1,7 @@
-import type { RowState, StatusRow, TreeRow } from '@epaas-picker/headless'
+import type { RowState, TreeRow } from '@epaas-picker/headless'
 import { memo, type CSSProperties, type MouseEvent } from 'react'
 import { partClass } from './classNames.js'
-import { StatusLabel } from './StatusLabel.js'
+import { StatusRowView } from './StatusLabel.js'
 import { ChevronIcon } from './icons.js'
 import type { PickerController } from './PickerContext.js'
 import { PickerCheckbox } from './PickerCheckbox.js'
@@ -40,6 +40,22 @@ const sameStyle = (a: CSSProperties | undefined, b: CSSProperties | undefined) =
     a.width === b.width)
 
 /**
+ * Whether a row component can skip drawing: same row object, same shared display, same state
+ * and position. The mobile list's rows are memoised on it too.
+ */
+export function sameRowProps(
+  a: Pick<PickerRowProps, 'row' | 'state' | 'display' | 'style'>,
+  b: Pick<PickerRowProps, 'row' | 'state' | 'display' | 'style'>,
+): boolean {
+  return (
+    a.row === b.row &&
+    a.display === b.display &&
+    sameState(a.state, b.state) &&
+    sameStyle(a.style, b.style)
+  )
+}
+
+/**
  * One row of the tree: expander, tri-state checkbox, name, role badge, relation, count; or a
  * loading, error (with retry) or empty row. Memoised on the row object, its state and the
  * shared display: the prop getters' handlers act through the store on `row` only, so a row
@@ -55,7 +71,15 @@ export const PickerRow = memo(function PickerRow({
   const { classNames } = display
   const rowStyle = { ...style, '--epp-level': row.level - 1 } as CSSProperties
   if (row.kind === 'status')
-    return <StatusRowView row={row} picker={picker} display={display} style={rowStyle} />
+    return (
+      <StatusRowView
+        row={row}
+        picker={picker}
+        display={display}
+        rowProps={picker.getRowProps(row, { style: rowStyle })}
+        retryProps={picker.getRetryProps(row)}
+      />
+    )
 
   const onClick = (event: MouseEvent<HTMLElement>) => {
     if (event.defaultPrevented) return
@@ -100,39 +124,4 @@ export const PickerRow = memo(function PickerRow({
       <RowLabel row={row} display={display} />
     </div>
   )
-}, arePropsEqual)
-
-function arePropsEqual(a: PickerRowProps, b: PickerRowProps): boolean {
-  return (
-    a.row === b.row &&
-    a.display === b.display &&
-    sameState(a.state, b.state) &&
-    sameStyle(a.style, b.style)
-  )
-}
-
-function StatusRowView({
-  row,
-  picker,
-  display,
-  style,
-}: {
-  row: StatusRow
-  picker: PickerController
-  display: RowDisplay
-  style: CSSProperties
-}) {
-  return (
-    <div
-      {...picker.getRowProps(row, { style })}
-      className={partClass('statusRow', display.classNames, `epp-status-row--${row.status}`)}
-    >
-      <StatusLabel
-        row={row}
-        picker={picker}
-        display={display}
-        retryProps={picker.getRetryProps(row)}
-      />
-    </div>
-  )
-}
+}, sameRowProps)

@@ -1,16 +1,10 @@
-import {
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  type CSSProperties,
-  type UIEvent,
-} from 'react'
+import { useRef, type CSSProperties, type UIEvent } from 'react'
 import { List, useListRef, type RowComponentProps } from 'react-window'
 import { partClass } from './classNames.js'
-import { usePickerContext, type PickerController } from './PickerContext.js'
+import { usePickerContext } from './PickerContext.js'
 import { PickerRow } from './PickerRow.js'
-import type { RowDisplay } from './RowLabel.js'
+import { useRowSlotProps, type RowSlotProps } from './useRowSlotProps.js'
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js'
 
 /** Props of {@link PickerTree}. */
 export interface PickerTreeProps {
@@ -24,15 +18,7 @@ export interface PickerTreeProps {
   overscanCount?: number
 }
 
-// No row array here: React's development build walks props with `for...in` (see createPickerHandle).
-interface SlotProps {
-  picker: PickerController
-  display: RowDisplay
-}
-
-const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
-
-function TreeRowSlot({ index, style, picker, display }: RowComponentProps<SlotProps>) {
+function TreeRowSlot({ index, style, picker, display }: RowComponentProps<RowSlotProps>) {
   const row = picker.rows[index]
   if (!row) return null
   return (
@@ -47,7 +33,7 @@ function TreeRowSlot({ index, style, picker, display }: RowComponentProps<SlotPr
 }
 
 // Rows keep their element across inserts above them (an expand splices rows in).
-const rowKey = (index: number, props: SlotProps) => props.picker.rows[index]?.key ?? index
+const rowKey = (index: number, props: RowSlotProps) => props.picker.rows[index]?.key ?? index
 
 /**
  * The virtualized tree (react-window 2): WAI-ARIA tree view with roving focus, type-ahead and
@@ -60,11 +46,11 @@ export function PickerTree({
   defaultHeight = 400,
   overscanCount = 6,
 }: PickerTreeProps) {
-  const { picker, messages, classNames, showCounts, rowHeight, searchRowHeight } =
-    usePickerContext()
+  const { picker, messages, classNames, rowHeight, searchRowHeight } = usePickerContext()
   const listRef = useListRef(null)
   const { snapshot } = picker
   const mode = snapshot.mode
+  const rowProps = useRowSlotProps(mode === 'search')
 
   const register = picker.registerScroller
   useIsomorphicLayoutEffect(
@@ -80,11 +66,6 @@ export function PickerTree({
     scrollElementTo(listRef.current?.element, snapshot.scrollOffset)
   }, [mode, snapshot, listRef])
 
-  const display = useMemo<RowDisplay>(
-    () => ({ messages, classNames, showCounts, search: mode === 'search' }),
-    [messages, classNames, showCounts, mode],
-  )
-  const rowProps = useMemo<SlotProps>(() => ({ picker, display }), [picker, display])
   const store = picker.store
   const treeProps = picker.getTreeProps({
     'aria-label': messages.treeLabel,

@@ -1,4 +1,4 @@
-import { chipLabel, type ValueSummary } from '@epaas-picker/headless'
+import { chipLabel, summarizeValue } from '@epaas-picker/headless'
 import { entityKey, type ExcludedEntity, type PickerValue } from '@epaas-picker/protocol'
 import { memo, useId, type ReactNode } from 'react'
 import { partClass, type PickerClassNames } from './classNames.js'
@@ -24,7 +24,6 @@ export function SelectedPanel({ className, headerEnd }: SelectedPanelProps) {
   return (
     <SelectedPanelView
       value={picker.snapshot.value}
-      summary={picker.snapshot.summary}
       store={picker.store}
       messages={messages}
       classNames={classNames}
@@ -37,100 +36,91 @@ export function SelectedPanel({ className, headerEnd }: SelectedPanelProps) {
 
 interface ViewProps extends SelectedPanelProps {
   value: PickerValue
-  summary: ValueSummary
   store: { removeEntity(key: string): void; clearSelection(): void }
   messages: PickerMessages
   classNames: PickerClassNames | undefined
   locale: PickerLocale
 }
 
-// Drawn again only when the value (or the texts) change, not on every snapshot.
-const SelectedPanelView = memo(
-  function SelectedPanelView({
-    value,
-    summary,
-    store,
-    messages,
-    classNames,
-    locale,
-    className,
-    headerEnd,
-  }: ViewProps) {
-    const titleId = useId()
-    const items = [...value.departments, ...value.users]
-    const empty = items.length === 0 && value.excluded.length === 0
-    const chip = (item: (typeof items)[number] | ExcludedEntity, excluded: boolean) => {
-      const label = chipLabel(item, locale)
-      const key = entityKey(item)
-      return (
-        <li
-          key={key}
-          className={partClass('chip', classNames, excluded && 'epp-chip--excluded')}
-          data-kind={excluded ? 'excluded' : item.type}
-        >
-          {item.type === 'user' && !excluded ? (
-            <span className="epp-chip-role">{messages.roles[item.role_id]}</span>
-          ) : null}
-          <span className="epp-chip-label">{label}</span>
-          <button
-            type="button"
-            className="epp-chip-remove"
-            aria-label={excluded ? messages.removeExclusion(label) : messages.removeItem(label)}
-            onClick={() => store.removeEntity(key)}
-          >
-            <CrossIcon />
-          </button>
-        </li>
-      )
-    }
+// Drawn again only when the value (or the texts) change, not on every snapshot: every prop is
+// stable between snapshots (the store is one object for the picker's life).
+const SelectedPanelView = memo(function SelectedPanelView({
+  value,
+  store,
+  messages,
+  classNames,
+  locale,
+  className,
+  headerEnd,
+}: ViewProps) {
+  const titleId = useId()
+  const summary = summarizeValue(value)
+  const items = [...value.departments, ...value.users]
+  const empty = items.length === 0 && value.excluded.length === 0
+  const chip = (item: (typeof items)[number] | ExcludedEntity, excluded: boolean) => {
+    const label = chipLabel(item, locale)
+    const key = entityKey(item)
     return (
-      <section
-        className={partClass('selectedPanel', classNames, className)}
-        aria-labelledby={titleId}
+      <li
+        key={key}
+        className={partClass('chip', classNames, excluded && 'epp-chip--excluded')}
+        data-kind={excluded ? 'excluded' : item.type}
       >
-        <header className="epp-selected-header">
-          <h2 id={titleId} className="epp-selected-title">
-            {messages.selectedTitle}
-            {empty ? null : (
-              <span className="epp-selected-count">
-                {' '}
-                {messages.selectedCount(summary.estimatedPeople)}
-              </span>
-            )}
-          </h2>
-          {empty ? null : (
-            <button type="button" className="epp-clear" onClick={() => store.clearSelection()}>
-              {messages.clearAll}
-            </button>
-          )}
-          {headerEnd}
-        </header>
-        {empty ? (
-          <p className="epp-selected-empty">{messages.nothingSelected}</p>
-        ) : (
-          <>
-            <p className="epp-selected-summary" aria-live="polite">
-              {messages.summary(summary)}
-            </p>
-            {items.length > 0 ? (
-              <ul className="epp-chips">{items.map((item) => chip(item, false))}</ul>
-            ) : null}
-            {value.excluded.length > 0 ? (
-              <>
-                <h3 className="epp-excluded-title">{messages.excludedTitle}</h3>
-                <ul className="epp-chips">{value.excluded.map((item) => chip(item, true))}</ul>
-              </>
-            ) : null}
-          </>
-        )}
-      </section>
+        {item.type === 'user' && !excluded ? (
+          <span className="epp-chip-role">{messages.roles[item.role_id]}</span>
+        ) : null}
+        <span className="epp-chip-label">{label}</span>
+        <button
+          type="button"
+          className="epp-chip-remove"
+          aria-label={excluded ? messages.removeExclusion(label) : messages.removeItem(label)}
+          onClick={() => store.removeEntity(key)}
+        >
+          <CrossIcon />
+        </button>
+      </li>
     )
-  },
-  (a, b) =>
-    a.value === b.value &&
-    a.messages === b.messages &&
-    a.classNames === b.classNames &&
-    a.locale === b.locale &&
-    a.className === b.className &&
-    a.headerEnd === b.headerEnd,
-)
+  }
+  return (
+    <section
+      className={partClass('selectedPanel', classNames, className)}
+      aria-labelledby={titleId}
+    >
+      <header className="epp-selected-header">
+        <h2 id={titleId} className="epp-selected-title">
+          {messages.selectedTitle}
+          {empty ? null : (
+            <span className="epp-selected-count">
+              {' '}
+              {messages.selectedCount(summary.estimatedPeople)}
+            </span>
+          )}
+        </h2>
+        {empty ? null : (
+          <button type="button" className="epp-clear" onClick={() => store.clearSelection()}>
+            {messages.clearAll}
+          </button>
+        )}
+        {headerEnd}
+      </header>
+      {empty ? (
+        <p className="epp-selected-empty">{messages.nothingSelected}</p>
+      ) : (
+        <>
+          <p className="epp-selected-summary" aria-live="polite">
+            {messages.summary(summary)}
+          </p>
+          {items.length > 0 ? (
+            <ul className="epp-chips">{items.map((item) => chip(item, false))}</ul>
+          ) : null}
+          {value.excluded.length > 0 ? (
+            <>
+              <h3 className="epp-excluded-title">{messages.excludedTitle}</h3>
+              <ul className="epp-chips">{value.excluded.map((item) => chip(item, true))}</ul>
+            </>
+          ) : null}
+        </>
+      )}
+    </section>
+  )
+})

@@ -41,3 +41,22 @@ export function StatusLabel({ row, picker, display, retryProps }: StatusLabelPro
     </span>
   )
 }
+
+/** Props of {@link StatusRowView}: the label's, plus the row element's own attributes. */
+export interface StatusRowViewProps extends StatusLabelProps {
+  /** Attributes of the row element (role, ARIA, position). */
+  rowProps: HTMLAttributes<HTMLElement>
+}
+
+/** A status row of the tree or of the mobile list: its element with the status class. */
+export function StatusRowView({ rowProps, ...label }: StatusRowViewProps) {
+  const { row, display } = label
+  return (
+    <div
+      {...rowProps}
+      className={partClass('statusRow', display.classNames, `epp-status-row--${row.status}`)}
+    >
+      <StatusLabel {...label} />
+    </div>
+  )
+}

@@ -75,27 +75,33 @@ export interface PickerMessages {
   dialogTitle: string
 }
 
-const zhSummary = (s: ValueSummary): string => {
-  const parts: string[] = []
-  if (s.departments) parts.push(`${s.departments} 个部门`)
-  if (s.usersByRole[11]) parts.push(`${s.usersByRole[11]} 名学生`)
-  if (s.usersByRole[12]) parts.push(`${s.usersByRole[12]} 名老师`)
-  if (s.usersByRole[13]) parts.push(`${s.usersByRole[13]} 名家长`)
-  if (s.excluded) parts.push(`除外 ${s.excluded} 项`)
-  return parts.join('，')
-}
+/**
+ * The counts line of the selected panel: every count that is not zero (departments, students,
+ * teachers, parents, in this order) worded by `unit`, then the exclusions, joined by `separator`.
+ */
+const summaryIn =
+  (
+    unit: (count: number, kind: number) => string,
+    excluded: (count: number) => string,
+    separator: string,
+  ) =>
+  (s: ValueSummary): string =>
+    [s.departments, s.usersByRole[11], s.usersByRole[12], s.usersByRole[13]]
+      .map((count, kind) => (count ? unit(count, kind) : ''))
+      .concat(s.excluded ? excluded(s.excluded) : '')
+      .filter(Boolean)
+      .join(separator)
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+/** Role badges in a locale, from the protocol's labels. */
+const rolesIn = (locale: PickerLocale): Record<Role, string> => ({
+  11: roleLabels[11][locale],
+  12: roleLabels[12][locale],
+  13: roleLabels[13][locale],
+})
 
-const enSummary = (s: ValueSummary): string => {
-  const parts: string[] = []
-  if (s.departments) parts.push(plural(s.departments, 'department', 'departments'))
-  if (s.usersByRole[11]) parts.push(plural(s.usersByRole[11], 'student', 'students'))
-  if (s.usersByRole[12]) parts.push(plural(s.usersByRole[12], 'teacher', 'teachers'))
-  if (s.usersByRole[13]) parts.push(plural(s.usersByRole[13], 'parent', 'parents'))
-  if (s.excluded) parts.push(`${s.excluded} excluded`)
-  return parts.join(', ')
-}
+const zhUnits = ['个部门', '名学生', '名老师', '名家长']
+const enUnits = ['department', 'student', 'teacher', 'parent']
+const enPeople = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`
 
 /** The built-in Chinese texts (the default). */
 export const zhCN: PickerMessages = {
@@ -107,13 +113,17 @@ export const zhCN: PickerMessages = {
   retry: '重试',
   empty: '暂无成员',
   noResults: (query) => `没有找到与“${query}”相关的结果`,
-  roles: { 11: roleLabels[11]['zh-CN'], 12: roleLabels[12]['zh-CN'], 13: roleLabels[13]['zh-CN'] },
+  roles: rolesIn('zh-CN'),
   parentRelation: (children) => parentRelationLabel(children, 'zh-CN'),
   memberCount: (count) => `${count}人`,
   pathSeparator: ' · ',
   selectedTitle: '已选',
   nothingSelected: '尚未选择',
-  summary: zhSummary,
+  summary: summaryIn(
+    (n, kind) => `${n} ${zhUnits[kind]}`,
+    (n) => `除外 ${n} 项`,
+    '，',
+  ),
   excludedTitle: '除外',
   removeItem: (label) => `移除 ${label}`,
   removeExclusion: (label) => `取消除外 ${label}`,
@@ -140,25 +150,29 @@ export const enUS: PickerMessages = {
   retry: 'Retry',
   empty: 'No members',
   noResults: (query) => `Nothing matches “${query}”`,
-  roles: { 11: roleLabels[11]['en-US'], 12: roleLabels[12]['en-US'], 13: roleLabels[13]['en-US'] },
+  roles: rolesIn('en-US'),
   parentRelation: (children) => parentRelationLabel(children, 'en-US'),
-  memberCount: (count) => plural(count, 'person', 'people'),
+  memberCount: enPeople,
   pathSeparator: ' · ',
   selectedTitle: 'Selected',
   nothingSelected: 'Nothing selected yet',
-  summary: enSummary,
+  summary: summaryIn(
+    (n, kind) => `${n} ${enUnits[kind]}${n === 1 ? '' : 's'}`,
+    (n) => `${n} excluded`,
+    ', ',
+  ),
   excludedTitle: 'Except',
   removeItem: (label) => `Remove ${label}`,
   removeExclusion: (label) => `Include ${label} again`,
   clearAll: 'Clear all',
   confirm: 'Confirm',
   cancel: 'Cancel',
-  selectedCount: (people) => `About ${plural(people, 'person', 'people')}`,
+  selectedCount: (people) => `About ${enPeople(people)}`,
   refusal: (refusal) => describeRefusal(refusal, 'en-US'),
   breadcrumbLabel: 'Current location',
   breadcrumbRoot: 'Address book',
   openLevel: 'Open',
-  showSelected: (people) => `Selected: about ${plural(people, 'person', 'people')}`,
+  showSelected: (people) => `Selected: about ${enPeople(people)}`,
   close: 'Close',
   dialogTitle: 'Choose people',
 }

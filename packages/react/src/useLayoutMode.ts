@@ -1,10 +1,9 @@
-import { useEffect, useLayoutEffect, useState, type RefObject } from 'react'
+import { useState, type RefObject } from 'react'
 import type { PickerLayout } from './PickerContext.js'
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js'
 
 /** How the layout is chosen: by the root's width (`auto`), or fixed. */
 export type LayoutOption = 'auto' | PickerLayout
-
-const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
 
 /**
  * The layout for an element: `mobile` while it is narrower than `breakpoint` px (with `auto`),

@@ -4,7 +4,10 @@ import { parentOf } from './labels.js'
 
 /** Several paths of one person; a lone path is stored bare to keep the common case small. */
 class PathList {
-  constructor(readonly paths: (readonly string[])[]) {}
+  declare readonly paths: (readonly string[])[]
+  constructor(paths: (readonly string[])[]) {
+    this.paths = paths
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { SelectType, type PickerValue } from '@epaas-picker/protocol'
+import { createStatusRow } from './createNodeRow.js'
 import { isDepartmentNode } from './keys.js'
 import { summarizeValue, type ValueSummary } from './labels.js'
 import type { Refusal } from './refusal.js'
@@ -85,7 +86,8 @@ export interface SnapshotInit {
   maxCount: number | undefined
 }
 
-const IDLE: LoadState = { status: 'idle' }
+/** The load state of a level nothing was asked for yet. */
+export const IDLE: LoadState = { status: 'idle' }
 
 /**
  * One immutable state of the picker. Cheap to make (fields are shared with the store, never
@@ -93,28 +95,28 @@ const IDLE: LoadState = { status: 'idle' }
  */
 export class PickerSnapshot {
   /** `search` while the search box holds text, else `tree`. */
-  readonly mode: 'tree' | 'search'
+  declare readonly mode: 'tree' | 'search'
   /** The rows to render in the current mode: the flattened tree, or the search results. */
-  readonly rows: readonly TreeRow[]
+  declare readonly rows: readonly TreeRow[]
   /** The flattened visible tree (expanded rows only, status rows where children are not there). */
-  readonly treeRows: readonly TreeRow[]
+  declare readonly treeRows: readonly TreeRow[]
   /** Search results (or one status row: loading, error, empty). */
-  readonly searchRows: readonly (SearchRow | StatusRow)[]
+  declare readonly searchRows: readonly (SearchRow | StatusRow)[]
   /** Row keys currently expanded (including rows not loaded yet). */
-  readonly expandedKeys: ReadonlySet<string>
+  declare readonly expandedKeys: ReadonlySet<string>
   /** The value: ticked departments and people, and exclusions, each with labels. */
-  readonly value: PickerValue
+  declare readonly value: PickerValue
   /** The selection rule behind `value`, for advanced use (`checkedState`). */
-  readonly selection: SelectionState
+  declare readonly selection: SelectionState
   /** The last refused tick, until the next accepted one. */
-  readonly refusal: Refusal | null
-  readonly search: SearchSnapshot
+  declare readonly refusal: Refusal | null
+  declare readonly search: SearchSnapshot
   /** Scroll offset (px) remembered for this mode; restore it when the mode changes. */
-  readonly scrollOffset: number
+  declare readonly scrollOffset: number
   /** What may be ticked (`select_type`). */
-  readonly selectType: SelectType
+  declare readonly selectType: SelectType
   /** The maximum, if any. */
-  readonly maxCount: number | undefined
+  declare readonly maxCount: number | undefined
 
   readonly #init: SnapshotInit
   #summary: ValueSummary | undefined
@@ -173,23 +175,17 @@ export class PickerSnapshot {
     const level = (path.at(-1)?.level ?? 0) + 1
     const load = this.getLoadState(parentKey)
     const kids = childRows.get(parentKey ?? '')
-    let rows: readonly TreeRow[]
-    if (load.status === 'success' && kids && kids.length > 0) rows = kids
-    else {
-      const status =
-        load.status === 'success' ? 'empty' : load.status === 'error' ? 'error' : 'loading'
-      const row: StatusRow = {
-        kind: 'status',
-        key: `${parentKey ?? ''}#status`,
-        parentKey,
-        status,
-        level,
-        posinset: 1,
-        setsize: 1,
-        ...(load.status === 'error' ? { error: load.error } : {}),
-      }
-      rows = [row]
-    }
+    const rows: readonly TreeRow[] =
+      load.status === 'success' && kids && kids.length > 0
+        ? kids
+        : [
+            createStatusRow(
+              parentKey,
+              load.status === 'success' ? 'empty' : load.status === 'error' ? 'error' : 'loading',
+              level,
+              load.status === 'error' ? load.error : undefined,
+            ),
+          ]
     return (this.#drill = { path, rows })
   }
 

@@ -1,21 +1,37 @@
 import type { SelectNode } from '@epaas-picker/protocol'
-import type { NodeRow } from './types.js'
+import { statusRowKey } from './keys.js'
+import type { NodeRow, RowStatus, StatusRow } from './types.js'
 
 /**
  * Rows are the one object the picker keeps per loaded node, so they are instances of a class
- * whose constant `kind` lives on the prototype: one field less on 100,000 rows.
+ * whose constant `kind` lives on the prototype: one field less on 100,000 rows. Fields are
+ * declared and set in the constructor (no class-field definitions to ship).
  */
 class TreeNodeRow {
   declare readonly kind: 'node'
+  declare readonly key: string
+  declare readonly parentKey: string | null
+  declare readonly node: SelectNode
+  declare readonly entityKey: string
+  declare readonly level: number
+  declare posinset: number
+  declare setsize: number
+
   constructor(
-    readonly key: string,
-    readonly parentKey: string | null,
-    readonly node: SelectNode,
-    readonly entityKey: string,
-    readonly level: number,
-    public posinset: number,
-    public setsize: number,
-  ) {}
+    key: string,
+    parentKey: string | null,
+    node: SelectNode,
+    entityKey: string,
+    level: number,
+  ) {
+    this.key = key
+    this.parentKey = parentKey
+    this.node = node
+    this.entityKey = entityKey
+    this.level = level
+    this.posinset = 0
+    this.setsize = 0
+  }
 }
 Object.defineProperty(TreeNodeRow.prototype, 'kind', { value: 'node', enumerable: true })
 
@@ -27,8 +43,31 @@ export function createNodeRow(
   entityKey: string,
   level: number,
 ): NodeRow & { posinset: number; setsize: number } {
-  return new TreeNodeRow(key, parentKey, node, entityKey, level, 0, 0) as NodeRow & {
+  return new TreeNodeRow(key, parentKey, node, entityKey, level) as NodeRow & {
     posinset: number
     setsize: number
+  }
+}
+
+/**
+ * Makes the status row standing for the children of `parentKey` (`null`: the top level, or the
+ * search results with their own `key`). `error` is kept for `status: 'error'` only.
+ */
+export function createStatusRow(
+  parentKey: string | null,
+  status: RowStatus,
+  level: number,
+  error?: unknown,
+  key = statusRowKey(parentKey),
+): StatusRow {
+  return {
+    kind: 'status',
+    key,
+    parentKey,
+    status,
+    level,
+    posinset: 1,
+    setsize: 1,
+    ...(status === 'error' ? { error } : {}),
   }
 }

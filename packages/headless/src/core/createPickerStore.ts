@@ -18,17 +18,10 @@ import {
   searchRequest,
   type PickerFilters,
 } from './filters.js'
-import { createNodeRow } from './createNodeRow.js'
-import {
-  entityKeyOfNode,
-  isDepartmentNode,
-  parentKeyOf,
-  rowKeyOf,
-  rowSegment,
-  statusRowKey,
-} from './keys.js'
+import { createNodeRow, createStatusRow } from './createNodeRow.js'
+import { entityKeyOfNode, isDepartmentNode, parentKeyOf, rowKeyOf, rowSegment } from './keys.js'
 import { itemFromNode, matchRanges } from './labels.js'
-import { PickerSnapshot } from './PickerSnapshot.js'
+import { IDLE, PickerSnapshot } from './PickerSnapshot.js'
 import type { Refusal } from './refusal.js'
 import {
   addKnownPath,
@@ -41,7 +34,7 @@ import {
   type SelectionState,
 } from './selection.js'
 import { toSelectFetcher, type PickerTransport, type SelectFetcher } from './transport.js'
-import { Typeahead, treeKeyAction, type TreeKeyAction } from './treeKeyboard.js'
+import { isPrintable, Typeahead, treeKeyAction, type TreeKeyAction } from './treeKeyboard.js'
 import type { LoadState, NodeRow, RowStatus, SearchRow, StatusRow, TreeRow } from './types.js'
 
 /** Loads one node's children (or the top level, `node: null`). */
@@ -295,18 +288,9 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     return siblings?.find((row) => row.key === key)
   }
 
-  function statusRow(parentKey: string | null, status: RowStatus, level: number, error?: unknown) {
-    const row: StatusRow = {
-      kind: 'status',
-      key: statusRowKey(parentKey),
-      parentKey,
-      status,
-      level,
-      posinset: 1,
-      setsize: 1,
-      ...(status === 'error' ? { error } : {}),
-    }
-    return row
+  /** Load state of a row's children (`null`: the top level). */
+  function loadOf(key: string | null): LoadState {
+    return loads.get(key ?? ROOT) ?? IDLE
   }
 
   /** The visible rows under a parent (its children, their expanded subtrees, or a status row). */
@@ -322,18 +306,18 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     level: number,
     toLoad: (string | null)[],
   ) {
-    const load = loads.get(parentKey ?? ROOT) ?? { status: 'idle' }
+    const load = loadOf(parentKey)
     if (load.status === 'success') {
       const kids = childRows.get(parentKey ?? ROOT) ?? []
-      if (kids.length === 0) out.push(statusRow(parentKey, 'empty', level))
+      if (kids.length === 0) out.push(createStatusRow(parentKey, 'empty', level))
       for (const kid of kids) {
         out.push(kid)
         if (expanded.has(kid.key) && isExpandable(kid)) appendUnder(out, kid.key, level + 1, toLoad)
       }
     } else if (load.status === 'error') {
-      out.push(statusRow(parentKey, 'error', level, load.error))
+      out.push(createStatusRow(parentKey, 'error', level, load.error))
     } else {
-      out.push(statusRow(parentKey, 'loading', level))
+      out.push(createStatusRow(parentKey, 'loading', level))
       if (load.status === 'idle') toLoad.push(parentKey)
     }
   }
@@ -383,7 +367,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     const node = parentKey === null ? null : (parents.get(parentKey)?.node ?? null)
     if (parentKey !== null && node === null) return
     const loadKey = parentKey ?? ROOT
-    const current = loads.get(loadKey)?.status
+    const current = loadOf(parentKey).status
     if (current === 'loading' || current === 'success') return
     setLoad(loadKey, { status: 'loading' })
     const ofGeneration = generation
@@ -488,7 +472,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
       const row = parents.get(key)
       if (!row) continue
       const visible = spliceUnder(key, toLoad)
-      if (!visible && (loads.get(key)?.status ?? 'idle') === 'idle') toLoad.push(key)
+      if (!visible && loadOf(key).status === 'idle') toLoad.push(key)
     }
     startLoads(toLoad)
   }
@@ -505,21 +489,14 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
   function proposeSelection(next: SelectionState) {
     const nextValue = selectionToValue(next)
     valueStates.set(nextValue, next)
-    if (options.value !== undefined) {
-      refusal = null
-      options.onValueChange?.(nextValue)
-      return
-    }
-    selection = next
-    value = nextValue
     refusal = null
-    emit()
+    // Controlled: the value comes back through `setOptions`.
+    if (options.value === undefined) {
+      selection = next
+      value = nextValue
+      emit()
+    }
     options.onValueChange?.(nextValue)
-  }
-
-  function findRow(target: NodeRow | string): NodeRow | undefined {
-    if (typeof target !== 'string') return target
-    return treeRow(target) ?? searchResults.find((row) => row.key === target)
   }
 
   function canToggle(row: TreeRow): Refusal | null {
@@ -546,9 +523,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     const wasSearching = mode() === 'search'
     searchInput = text
     if (mode() === 'tree') {
-      clearTimeout(searchTimer)
-      searchController?.abort()
-      searchSeq++
+      cancelSearch()
       searchQuery = ''
       searchStatus = 'idle'
       searchError = undefined
@@ -560,9 +535,16 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
       scheduleSearch()
     } else if (!wasSearching) {
       searchStatus = 'pending'
-      searchRows = [statusRow(null, 'loading', 1)]
+      searchRows = [searchStatusRow('loading')]
     }
     emit()
+  }
+
+  /** Stops the debounce timer and the request in flight; a late answer is ignored. */
+  function cancelSearch() {
+    clearTimeout(searchTimer)
+    searchController?.abort()
+    searchSeq++
   }
 
   function scheduleSearch() {
@@ -574,7 +556,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
   }
 
   function searchStatusRow(status: RowStatus, error?: unknown): StatusRow {
-    return { ...statusRow(null, status, 1, error), key: SEARCH_STATUS_KEY }
+    return createStatusRow(null, status, 1, error, SEARCH_STATUS_KEY)
   }
 
   function runSearch() {
@@ -650,10 +632,8 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
         store.setFocusedKey(action.key)
         return
       case 'expand':
-        store.expand(action.key)
-        return
       case 'collapse':
-        store.collapse(action.key)
+        expandOne(action.key, action.type === 'expand')
         return
       case 'expand-siblings':
         expandedChanged(new Set([...expanded, ...action.keys]))
@@ -664,6 +644,25 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
       case 'retry':
         if (action.row.kind === 'status') store.retryRow(action.row)
     }
+  }
+
+  /** Expands (`open`) or collapses one row, if it is not so already. */
+  function expandOne(key: string, open: boolean) {
+    if (expanded.has(key) === open) return
+    const next = new Set(expanded)
+    if (open) next.add(key)
+    else next.delete(key)
+    expandedChanged(next, [key])
+  }
+
+  /** Loads a level again (`null`: the top level), showing its loading row meanwhile. */
+  function loadAgain(parentKey: string | null) {
+    setLoad(parentKey ?? ROOT, IDLE)
+    const toLoad: (string | null)[] = []
+    spliceUnder(parentKey, toLoad)
+    if (!toLoad.includes(parentKey)) toLoad.push(parentKey)
+    startLoads(toLoad)
+    emit()
   }
 
   const store: PickerStore = {
@@ -679,9 +678,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
       // After a stop (StrictMode unmounts and mounts again), loads cut short are started again.
       const toLoad: (string | null)[] = []
       rows = buildUnder(null, 1, toLoad)
-      for (const key of drillPath) {
-        if ((loads.get(key)?.status ?? 'idle') === 'idle') toLoad.push(key)
-      }
+      for (const key of drillPath) if (loadOf(key).status === 'idle') toLoad.push(key)
       startLoads(toLoad)
       if (mode() === 'search' && searchStatus !== 'success') scheduleSearch()
       emit()
@@ -697,9 +694,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
       const next = new Map(loads)
       for (const [key, state] of loads) if (state.status === 'loading') next.delete(key)
       loads = next
-      searchController?.abort()
-      searchSeq++
-      clearTimeout(searchTimer)
+      cancelSearch()
     },
 
     setOptions(next) {
@@ -736,44 +731,17 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
       if (changed || next.maxCount !== previous.maxCount) emit()
     },
 
-    expand(key) {
-      if (expanded.has(key)) return
-      const next = new Set(expanded)
-      next.add(key)
-      expandedChanged(next, [key])
-    },
-    collapse(key) {
-      if (!expanded.has(key)) return
-      const next = new Set(expanded)
-      next.delete(key)
-      expandedChanged(next, [key])
-    },
-    toggleExpanded(key) {
-      if (expanded.has(key)) store.collapse(key)
-      else store.expand(key)
-    },
+    expand: (key) => expandOne(key, true),
+    collapse: (key) => expandOne(key, false),
+    toggleExpanded: (key) => expandOne(key, !expanded.has(key)),
     setExpanded(keys) {
       expandedChanged(new Set(keys))
     },
     retry(parentKey) {
-      const loadKey = parentKey ?? ROOT
-      if (loads.get(loadKey)?.status !== 'error') return
-      setLoad(loadKey, { status: 'idle' })
-      const toLoad: (string | null)[] = []
-      spliceUnder(parentKey, toLoad)
-      if (!toLoad.includes(parentKey)) toLoad.push(parentKey)
-      startLoads(toLoad)
-      emit()
+      if (loadOf(parentKey).status === 'error') loadAgain(parentKey)
     },
     reload(parentKey) {
-      const loadKey = parentKey ?? ROOT
-      if (loads.get(loadKey)?.status === 'loading') return
-      setLoad(loadKey, { status: 'idle' })
-      const toLoad: (string | null)[] = []
-      spliceUnder(parentKey, toLoad)
-      if (!toLoad.includes(parentKey)) toLoad.push(parentKey)
-      startLoads(toLoad)
-      emit()
+      if (loadOf(parentKey).status !== 'loading') loadAgain(parentKey)
     },
     retryRow(row) {
       if (row.key === SEARCH_STATUS_KEY) store.retrySearch()
@@ -781,7 +749,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     },
 
     toggle(target, checked) {
-      const row = findRow(target)
+      const row = typeof target === 'string' ? snapshot.getRow(target) : target
       if (!row) return refuse({ code: 'disabled', entityKey: '' })
       const refused = canToggle(row)
       if (refused) return refuse(refused)
@@ -861,7 +829,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     },
     handleKey(key) {
       const current = snapshot
-      const word = key.length > 0 && [...key].length === 1 && key !== ' ' && key !== '*'
+      const word = isPrintable(key) && key !== '*'
       const action = treeKeyAction(
         {
           rows: current.rows,
@@ -883,9 +851,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
       const row = parents.get(key)
       if (!row) return
       drillPath = [...drillPath, key]
-      const toLoad: (string | null)[] = []
-      if ((loads.get(key)?.status ?? 'idle') === 'idle') toLoad.push(key)
-      startLoads(toLoad)
+      startLoads(loadOf(key).status === 'idle' ? [key] : [])
       emit()
     },
     drillTo(depth) {

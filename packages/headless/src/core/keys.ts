@@ -43,10 +43,7 @@ export function entityKeyOfNode(node: SelectNode): string {
  * same class).
  */
 export function rowSegment(node: SelectNode): string {
-  if (isDepartmentNode(node)) return `d${node.id}`
-  return node.child_id
-    ? `u${node.id}.${node.role_id}.${node.child_id}`
-    : `u${node.id}.${node.role_id}`
+  return rowKeyOf(null, node)
 }
 
 /** A row's key: its parent's key and its own segment. Top-level rows have no parent. */

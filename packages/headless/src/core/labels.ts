@@ -11,7 +11,7 @@ import {
   type SelectNode,
 } from '@epaas-picker/protocol'
 import { isDepartmentNode } from './keys.js'
-import type { SelectionItem } from './selection.js'
+import { itemWeight, type SelectionItem } from './selection.js'
 
 /** What a value item needs besides the node: context the tree learned elsewhere. */
 export interface ItemContext {
@@ -123,11 +123,9 @@ export interface ValueSummary {
 export function summarizeValue(value: PickerValue): ValueSummary {
   const usersByRole: Record<Role, number> = { 11: 0, 12: 0, 13: 0 }
   for (const user of value.users) usersByRole[user.role_id] = (usersByRole[user.role_id] ?? 0) + 1
-  const weight = (item: { type: string; users_total?: number }) =>
-    item.type === 'department' && item.users_total && item.users_total > 0 ? item.users_total : 1
-  let people = value.users.length
-  for (const department of value.departments) people += weight(department)
-  for (const excluded of value.excluded) people -= weight(excluded)
+  let people = 0
+  for (const item of [...value.departments, ...value.users]) people += itemWeight(item)
+  for (const item of value.excluded) people -= itemWeight(item)
   return {
     departments: value.departments.length,
     users: value.users.length,

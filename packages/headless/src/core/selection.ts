@@ -130,13 +130,16 @@ export function setChecked(
   checked: boolean,
   context: ToggleContext,
 ): SelectionState {
+  // What the rows inherit comes from departments above the target, which this change keeps.
+  const inheritedOn = (path: readonly string[], end: number) =>
+    nearestDecision(state, path, end) === true
   const draft = draftOf(state)
   const { node } = target
   const key = target.entityKey
   if (isDepartmentNode(node)) {
     removeBelow(draft, node.id)
     remove(draft, key)
-    const inherited = draftNearest(draft, node.id_path, ownEnd(node)) === true
+    const inherited = inheritedOn(node.id_path, ownEnd(node))
     if (checked !== inherited) {
       add(draft, key, {
         item: context.item,
@@ -148,7 +151,7 @@ export function setChecked(
   }
   const paths = context.paths && context.paths.length > 0 ? context.paths : [node.id_path]
   remove(draft, key)
-  const covered = paths.map((path) => draftNearest(draft, path, path.length) === true)
+  const covered = paths.map((path) => inheritedOn(path, path.length))
   const needed = checked ? !covered.every(Boolean) : covered.some(Boolean)
   if (needed) add(draft, key, { item: context.item, included: checked, ancestors: union(paths) })
   return freeze(draft)
@@ -289,14 +292,6 @@ function removeBelow(draft: Draft, departmentId: string) {
   for (const [key, entry] of draft.entries) {
     if (entry.ancestors.includes(departmentId)) remove(draft, key)
   }
-}
-
-function draftNearest(draft: Draft, path: readonly string[], end: number): boolean | null {
-  for (let i = end - 1; i >= 0; i--) {
-    const decision = draft.departmentDecisions.get(path[i] as string)
-    if (decision !== undefined) return decision
-  }
-  return null
 }
 
 /** Length of a department's path without its own ID (upstream includes it; be lenient). */
