@@ -79,12 +79,15 @@ const app = await bundle(
   "export * from '@epaas-picker/react'\nimport '@epaas-picker/react/styles.css'",
   ['@epaas-picker/headless', '@epaas-picker/react'],
 )
+// The headless package on its own (every export), for the share of the total it makes.
+const headless = await bundle("export * from '@epaas-picker/headless'", ['@epaas-picker/headless'])
 if (!own.css) throw new Error('the stylesheet was not bundled')
 
 const js = gz(own.code)
 const style = gz(own.css)
 const total = js + style
 console.info('headless + react JS (min+gz) ', kb(js), `(${kb(own.code.length)} minified)`)
+console.info('  of which headless alone     ', kb(gz(headless.code)))
 console.info('styles.css (min+gz)          ', kb(style))
 console.info(
   'total                        ',

@@ -38,11 +38,16 @@ export const PickerContext = createContext<PickerContextValue | null>(null)
 
 /**
  * The picker around a part. Throws outside `PickerRoot` / `AddressBookPicker`, where a part
- * would have nothing to show.
+ * would have nothing to show (with the full sentence in development builds).
  */
 export function usePickerContext(): PickerContextValue {
   const value = useContext(PickerContext)
-  if (!value)
-    throw new Error('Picker parts must be rendered inside <PickerRoot> or <AddressBookPicker>')
+  if (!value) {
+    throw new Error(
+      process.env.NODE_ENV === 'production'
+        ? 'No PickerRoot'
+        : 'Picker parts must be rendered inside <PickerRoot> or <AddressBookPicker>',
+    )
+  }
   return value
 }

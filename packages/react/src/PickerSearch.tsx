@@ -1,5 +1,6 @@
 import { useId, type InputHTMLAttributes } from 'react'
 import { partClass } from './classNames.js'
+import { SearchIcon } from './icons.js'
 import { usePickerContext } from './PickerContext.js'
 
 /** Props of {@link PickerSearch}: extra attributes for the input. */
@@ -19,10 +20,7 @@ export function PickerSearch({ className, ...props }: PickerSearchProps) {
       <label id={labelId} className="epp-visually-hidden">
         {messages.searchLabel}
       </label>
-      <svg className="epp-search-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-        <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-        <path d="M10.5 10.5 14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-      </svg>
+      <SearchIcon />
       <input
         aria-labelledby={labelId}
         placeholder={messages.searchPlaceholder}

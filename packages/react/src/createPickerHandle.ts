@@ -2,19 +2,20 @@ import type { UsePickerResult } from '@epaas-picker/headless'
 import type { PickerController } from './PickerContext.js'
 
 /**
- * The picker handed to the parts: `usePicker`'s result plus the scroller hook, with every field
- * non-enumerable on purpose. React's development build compares the props of each re-rendered
- * component property by property for its performance tracks, and `for...in` over a
- * 100,000-row array costs milliseconds per component and per render; an object without
- * enumerable fields costs nothing to compare.
+ * The picker handed to the parts: `usePicker`'s result plus the scroller hook. In development
+ * builds every field is non-enumerable on purpose: React's development build compares the props
+ * of each re-rendered component property by property for its performance tracks, and `for...in`
+ * over a 100,000-row array costs milliseconds per component and per render; an object without
+ * enumerable fields costs nothing to compare. Production builds compare nothing of the sort and
+ * get a plain object.
  */
 export function createPickerHandle(
   result: UsePickerResult,
   registerScroller: (scrollTo: (index: number) => void) => () => void,
 ): PickerController {
+  const fields = { ...result, registerScroller }
+  if (process.env.NODE_ENV === 'production') return fields
   const handle = {}
-  for (const [key, value] of Object.entries({ ...result, registerScroller })) {
-    Object.defineProperty(handle, key, { value })
-  }
+  for (const [key, value] of Object.entries(fields)) Object.defineProperty(handle, key, { value })
   return handle as PickerController
 }

@@ -10,7 +10,7 @@ function Icon({
   className?: string
 }) {
   return (
-    <svg viewBox="0 0 16 16" aria-hidden focusable={false} className={className}>
+    <svg viewBox="0 0 16 16" aria-hidden className={className}>
       <path d={d} fill="none" stroke="currentColor" strokeWidth={width} />
     </svg>
   )
@@ -29,3 +29,12 @@ export const ChevronIcon = () => (
 
 /** A cross (remove, close). */
 export const CrossIcon = () => <Icon d="M4 4l8 8M12 4l-8 8" width={1.6} />
+
+/** A magnifying glass (the search box): a circle and a handle. */
+export const SearchIcon = () => (
+  <Icon
+    d="M11.5 7a4.5 4.5 0 1 1-9 0 4.5 4.5 0 1 1 9 0M10.5 10.5l3.8 3.8"
+    width={1.5}
+    className="epp-icon epp-search-icon"
+  />
+)
