@@ -11,12 +11,18 @@ export class ResolveStreamError extends Error {
   ) {
     super(message)
   }
+
+  /** The error line's code, or `incomplete` when the stream stopped before its summary. */
+  get code(): string {
+    return this.error?.code ?? 'incomplete'
+  }
 }
 
 /**
  * Reads the NDJSON body of a `/resolve` answer as events. Throws {@link ResolveStreamError} on an
  * `error` line, and when the stream ends without a `summary` (a cut connection): a partial list
- * is never taken for a complete one. Works in browsers and Node.
+ * is never taken for a complete one. Works in browsers and Node; import it from
+ * `@epaas-picker/proxy/client` in browser code, which brings none of the server dependencies.
  *
  * @example
  * const response = await fetch('/api/epaas/resolve', { method: 'POST', headers, body })
@@ -59,7 +65,8 @@ export async function* readResolveStream(response: Response): AsyncGenerator<Res
     const last = parse(rest)
     if (last) yield last
   } finally {
-    reader.releaseLock()
+    // Stops the download when the caller stops reading early (e.g. the selection changed).
+    await reader.cancel().catch(() => undefined)
   }
   if (!summarised) throw new ResolveStreamError('the resolve stream ended without a summary')
 }

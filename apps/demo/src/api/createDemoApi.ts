@@ -4,10 +4,15 @@
  */
 import { createEpaasClient, type EpaasClient, type Role } from '@epaas-picker/protocol'
 import type { PickerValue } from '@epaas-picker/protocol'
-import type { ResolveChannel, ResolveEvent, ResolveInput } from '@epaas-picker/proxy'
+import {
+  readResolveStream,
+  ResolveStreamError,
+  type ResolveChannel,
+  type ResolveEvent,
+  type ResolveInput,
+} from '@epaas-picker/proxy/client'
 import type { SentNotice } from '../server/createNoticeHandler.js'
 import { DemoApiError, errorOf } from './DemoApiError.js'
-import { readNdjsonEvents } from './readNdjsonEvents.js'
 import type { RequestLog } from './RequestLog.js'
 
 /** Where the proxy is mounted (see `src/server/createDemoBackend.ts`). */
@@ -69,7 +74,12 @@ export function createDemoApi(log: RequestLog): DemoApi {
     namesClient: client('names'),
     async *resolve(request, signal) {
       const response = await call(resolveFetch, `${PROXY_BASE_URL}/resolve`, request, signal)
-      yield* readNdjsonEvents(response)
+      try {
+        yield* readResolveStream(response)
+      } catch (error) {
+        if (error instanceof ResolveStreamError) throw new DemoApiError(error.code, error.message)
+        throw error
+      }
     },
     async sendNotice(input, signal) {
       const response = await call(sendFetch, '/api/notices', input, signal)

@@ -1,5 +1,5 @@
 /** Where the notice goes: ePaaS itself, or WeCom / DingTalk through the ID mappings. */
-import type { ResolveChannel } from '@epaas-picker/proxy'
+import type { ResolveChannel } from '@epaas-picker/proxy/client'
 import { useId } from 'react'
 import { useI18n } from '../i18n/I18nContext.js'
 

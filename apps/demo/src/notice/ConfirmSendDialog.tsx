@@ -2,7 +2,7 @@
  * "Send this notice?": the count and the unreachable people once more, then the (mock) send,
  * with its progress and, when it fails, the reason and a retry.
  */
-import type { ResolveChannel } from '@epaas-picker/proxy'
+import type { ResolveChannel } from '@epaas-picker/proxy/client'
 import * as Dialog from '@radix-ui/react-dialog'
 import { useMutation } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'

@@ -4,7 +4,7 @@
  */
 import { AddressBookPicker } from '@epaas-picker/react'
 import type { PickerValue, Role } from '@epaas-picker/protocol'
-import type { ResolveChannel } from '@epaas-picker/proxy'
+import type { ResolveChannel } from '@epaas-picker/proxy/client'
 import { useId, useRef, useState, type FormEvent } from 'react'
 import type { SentNotice } from '../server/createNoticeHandler.js'
 import { useDemoApi } from '../api/DemoApiContext.js'

@@ -4,7 +4,7 @@
  */
 import { parentRelationLabel } from '@epaas-picker/headless'
 import { roleLabels, type PickerValue, type Role } from '@epaas-picker/protocol'
-import type { Recipient, ResolveChannel } from '@epaas-picker/proxy'
+import type { Recipient, ResolveChannel } from '@epaas-picker/proxy/client'
 import { useId } from 'react'
 import { useI18n } from '../i18n/I18nContext.js'
 import { errorText } from './errorText.js'

@@ -5,7 +5,12 @@
  * cancels the older one's request.
  */
 import type { PickerValue, Role } from '@epaas-picker/protocol'
-import type { Recipient, ResolveChannel, ResolveInput, ResolveSummary } from '@epaas-picker/proxy'
+import type {
+  Recipient,
+  ResolveChannel,
+  ResolveInput,
+  ResolveSummary,
+} from '@epaas-picker/proxy/client'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import type { ResolveRequest } from '../api/createDemoApi.js'
