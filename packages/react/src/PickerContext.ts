@@ -6,6 +6,10 @@ import { createContext, useContext } from 'react'
 import type { PickerClassNames } from './classNames.js'
 import type { PickerLocale, PickerMessages } from './messages.js'
 
+// Bundlers replace `process.env.NODE_ENV` with a string literal (React's own builds rely on it);
+// declared here, module-local, so the package needs no Node types.
+declare const process: { env: { NODE_ENV?: string } }
+
 /** The headless picker plus a way for the mounted virtual list to be scrolled to a row. */
 export interface PickerController extends UsePickerResult {
   /**

@@ -1,6 +1,10 @@
 import type { UsePickerResult } from '@epaas-picker/headless'
 import type { PickerController } from './PickerContext.js'
 
+// Bundlers replace `process.env.NODE_ENV` with a string literal (React's own builds rely on it);
+// declared here, module-local, so the package needs no Node types.
+declare const process: { env: { NODE_ENV?: string } }
+
 /**
  * The picker handed to the parts: `usePicker`'s result plus the scroller hook. In development
  * builds every field is non-enumerable on purpose: React's development build compares the props
