@@ -1,6 +1,6 @@
 /**
  * `pnpm --filter @epaas-picker/bench bench:report`: `docs/benchmarks.md` and
- * `docs/benchmarks-browser.svg` from `results/{browser,size,proxy}.json`.
+ * `docs/benchmarks-browser.svg` from `results/{browser,size,proxy,load}.json`.
  */
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
@@ -28,6 +28,8 @@ const experiment = await readJson<NonNullable<ReportInput['checkboxExperiment']>
 if (experiment) input.checkboxExperiment = experiment
 if (size) input.size = size
 if (proxy) input.proxy = proxy
+const load = await readJson<NonNullable<ReportInput['load']>>('load.json')
+if (load) input.load = load
 
 await mkdir(docsPath(''), { recursive: true })
 await writeFile(docsPath('benchmarks.md'), writeReport(input))

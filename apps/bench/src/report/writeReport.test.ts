@@ -77,4 +77,27 @@ describe('writeReport', () => {
     const report = writeReport({ browser: results({ longTasks: [0, 2, 3] }), chartFile: 'c.svg' })
     expect(report).toContain('Ours is at least 2× faster than the best peer on every operation.')
   })
+
+  it('reports the load run and whether it held (no failed request, heap within 10%)', () => {
+    const load = {
+      connections: 200,
+      durationSeconds: 60,
+      latencyMs: 20,
+      requests: 143959,
+      rps: 2399.3,
+      latency: { p50: 87, p99: 162, max: 2799 },
+      errors: 0,
+      timeouts: 0,
+      non2xx: 0,
+      heapBefore: 18.8 * 1024 * 1024,
+      heapAfter: 19.4 * 1024 * 1024,
+      heapGrowth: 0.032,
+    }
+    const held = writeReport({ chartFile: 'c.svg', load })
+    expect(held).toContain('## Load through the proxy')
+    expect(held).toContain('**held**')
+    expect(held).toMatch(/\| 200 \| 60 s \| 20 ms \|/)
+    const failed = writeReport({ chartFile: 'c.svg', load: { ...load, non2xx: 3 } })
+    expect(failed).toContain('**not held**')
+  })
 })

@@ -38,12 +38,33 @@ export interface CheckboxExperiment {
   operations: Record<OperationName, { radix: Figure; span: Figure }>
 }
 
+/**
+ * `results/load.json`: the output of
+ * `pnpm --filter @epaas-picker/proxy load --connections 200 --duration 60 --latency 20 --json`
+ * (the proxy's `LoadResult`, the fields shown here).
+ */
+export interface LoadResults {
+  connections: number
+  durationSeconds: number
+  latencyMs: number
+  requests: number
+  rps: number
+  latency: { p50: number; p99: number; max: number }
+  errors: number
+  timeouts: number
+  non2xx: number
+  heapBefore: number
+  heapAfter: number
+  heapGrowth: number
+}
+
 /** What the report is made of; any part may be missing. */
 export interface ReportInput {
   browser?: BrowserResults
   checkboxExperiment?: CheckboxExperiment
   size?: SizeResults
   proxy?: ProxyResults
+  load?: LoadResults
   /** Hand-written analysis, included as is. */
   notes?: string
   /** File name of the chart, relative to the document. */
@@ -318,6 +339,48 @@ ${table(['operation', 'Radix checkbox (as shipped)', 'plain span', 'span ÷ Radi
 `
 }
 
+function loadSection(load: LoadResults): string {
+  const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024, 1)} MB`
+  const row = [
+    `${load.connections}`,
+    `${load.durationSeconds} s`,
+    `${load.latencyMs} ms`,
+    fmt(load.requests, 0),
+    fmt(load.rps, 0),
+    `${ms(load.latency.p50)} ms`,
+    `${ms(load.latency.p99)} ms`,
+    `${ms(load.latency.max)} ms`,
+    `${load.errors} / ${load.timeouts} / ${load.non2xx}`,
+    `${mb(load.heapBefore)} -> ${mb(load.heapAfter)} (${fmt(load.heapGrowth * 100, 1)} %)`,
+  ]
+  const held = load.errors + load.timeouts + load.non2xx === 0 && load.heapGrowth <= 0.1
+  return `## Load through the proxy
+
+A proxy process (Node http adapter) in front of the mock ePaaS with ${load.latencyMs} ms of latency, driven by
+autocannon on loopback. Target: zero failed requests and the heap after the run within 10% of before
+(weighed at rest after a full GC): **${held ? 'held' : 'not held'}**. The run is CPU-bound on 2 cores (the proxy on
+one, autocannon and the mock on the other), so the latencies are mostly queueing, not proxy overhead:
+the overhead figure is in the Proxy section above. Details and the other reliability figures:
+[reliability.md](reliability.md).
+
+${table(
+  [
+    'connections',
+    'duration',
+    'mock latency',
+    'requests',
+    'req/s',
+    'p50',
+    'p99',
+    'max',
+    'errors / timeouts / non-2xx',
+    'heap',
+  ],
+  [row],
+  ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+)}`
+}
+
 /** The whole document. */
 export function writeReport(input: ReportInput): string {
   const parts = [
@@ -332,6 +395,7 @@ as ratios measured in one run, not as absolutes.`,
   if (input.checkboxExperiment) parts.push(experimentSection(input.checkboxExperiment))
   if (input.size) parts.push(sizeSection(input.size))
   if (input.proxy) parts.push(proxySection(input.proxy))
+  if (input.load) parts.push(loadSection(input.load))
   parts.push(`## Reproduce
 
 \`\`\`sh
@@ -340,6 +404,7 @@ pnpm --filter @epaas-picker/bench bench:browser    # --runs 5 --throttle 4 --fra
 pnpm --filter @epaas-picker/bench bench:experiment:checkbox   # --runs 3 --throttle 4
 pnpm --filter @epaas-picker/bench bench:size
 pnpm --filter @epaas-picker/bench bench:proxy      # --duration 10 --latency 20
+pnpm --filter @epaas-picker/bench bench:load       # 200 connections for 60 s through the proxy
 pnpm --filter @epaas-picker/bench bench:report     # this document and its chart from the JSON
 \`\`\`
 
