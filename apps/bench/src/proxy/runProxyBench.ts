@@ -102,7 +102,7 @@ export interface ProxyBenchOptions {
    * mode is not used: its latency figures are not comparable (minimum 1 ms against a 20 ms mock).
    */
   connections?: number[]
-  /** Window of the mapping batcher in the second proxy of the mapping test (ms). Default 5. */
+  /** Window of the mapping batcher in the second proxy of the mapping test (ms). Default 0, to compare with the proxy default of 5. */
   mappingWindowMs?: number
   /** Which code of the workspace packages the mock and proxy run. Default: `availableCode()`. */
   code?: PackageCode
@@ -129,7 +129,7 @@ export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<Pr
   const warmupSeconds = options.warmupSeconds ?? 2
   const lookups = options.lookups ?? 1000
   const concurrency = options.concurrency ?? 100
-  const mappingWindowMs = options.mappingWindowMs ?? 5
+  const mappingWindowMs = options.mappingWindowMs ?? 0
   const log = options.log ?? (() => undefined)
   const loadStart = os.loadavg()[0] ?? 0
   const code = options.code ?? availableCode()
@@ -235,7 +235,7 @@ export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<Pr
         settings: {
           code,
           proxyOptions:
-            'defaults (mapping: chunkSize 100, concurrency 4, windowMs 0; memory cache), rateLimit: false',
+            'defaults (mapping: chunkSize 100, concurrency 4, windowMs 5; memory cache), rateLimit: false',
           mockLatencyMs,
           durationSeconds,
           warmupSeconds,

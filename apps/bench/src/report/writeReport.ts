@@ -275,7 +275,7 @@ function proxySection(results: ProxyResults): string {
   })
   const lookups = [
     ['straight to the mock (no coalescing: one call per lookup)', mapping.direct],
-    ['through the proxy, defaults (`windowMs: 0`), cold cache', mapping.proxyCold],
+    ['through the proxy, defaults (`windowMs: 5`), cold cache', mapping.proxyCold],
     ['through the proxy again, warm cache', mapping.proxyWarm],
     [
       `through a proxy with \`mapping.windowMs: ${mapping.windowMs}\`, cold cache`,

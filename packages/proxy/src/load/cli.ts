@@ -26,7 +26,9 @@ const result = await runLoad({
 const failed = result.errors + result.timeouts + result.non2xx
 const heapOk = result.heapGrowth <= 0.1
 console.info(values.json ? JSON.stringify(result, null, 2) : formatLoad(result))
-console.info(
+// With --json, stdout is the JSON alone (redirected into a results file); the verdict goes to stderr.
+const say = values.json ? console.error : console.info
+say(
   `\n${failed === 0 ? 'PASS' : 'FAIL'}: ${failed} failed requests; ` +
     `${heapOk ? 'PASS' : 'FAIL'}: heap ${(result.heapGrowth * 100).toFixed(1)} % after the run ` +
     `(limit 10 %); routes: ${result.routes.join(', ')}; upstream calls: ${result.upstreamCalls}`,
