@@ -21,6 +21,6 @@ for (const level of results.load) {
 }
 const { mapping } = results
 console.info(
-  `[proxy] ${mapping.lookups} lookups: ${mapping.direct.upstreamCalls} upstream calls direct, ${mapping.proxyCold.upstreamCalls} through the proxy, ${mapping.proxyWindowed.upstreamCalls} with windowMs ${mapping.windowMs}`,
+  `[proxy] ${mapping.lookups} lookups: ${mapping.direct.upstreamCalls} upstream calls direct, ${mapping.proxyCold.upstreamCalls} through the proxy, ${mapping.proxyOtherWindow.upstreamCalls} with windowMs ${mapping.windowMs}`,
 )
 await writeJson(resultsPath('proxy.json'), results)

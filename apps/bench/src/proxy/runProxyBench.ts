@@ -83,8 +83,8 @@ export interface ProxyResults {
     proxyWarm: MappingFigures
     /** `mapping.windowMs` of the second proxy. */
     windowMs: number
-    /** Through a proxy waiting `windowMs` for more lookups before each batch, cold cache. */
-    proxyWindowed: MappingFigures
+    /** Through a second proxy whose batcher waits `windowMs` (not the default), cold cache. */
+    proxyOtherWindow: MappingFigures
   }
 }
 
@@ -212,9 +212,9 @@ export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<Pr
         { ...proxyEnv, MAPPING_WINDOW_MS: String(mappingWindowMs) },
         code,
       )
-      let proxyWindowed: MappingFigures
+      let proxyOtherWindow: MappingFigures
       try {
-        proxyWindowed = await mapping(
+        proxyOtherWindow = await mapping(
           `through a proxy with mapping.windowMs ${mappingWindowMs} (cold cache)`,
           viaProxy(windowed.info.url),
         )
@@ -251,7 +251,7 @@ export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<Pr
           proxyCold,
           proxyWarm,
           windowMs: mappingWindowMs,
-          proxyWindowed,
+          proxyOtherWindow,
         },
       }
     } finally {

@@ -279,7 +279,7 @@ function proxySection(results: ProxyResults): string {
     ['through the proxy again, warm cache', mapping.proxyWarm],
     [
       `through a proxy with \`mapping.windowMs: ${mapping.windowMs}\`, cold cache`,
-      mapping.proxyWindowed,
+      mapping.proxyOtherWindow,
     ],
   ] as const
   return `## Proxy
