@@ -1,10 +1,10 @@
-import type { RowState, TreeRow } from '@epaas-picker/headless'
+import type { PickerSnapshot, RowState, TreeRow } from '@epaas-picker/headless'
 import { memo, useEffect, useId, useRef, type CSSProperties } from 'react'
 import { List, type RowComponentProps } from 'react-window'
 import { partClass } from './classNames.js'
 import { ChevronIcon } from './icons.js'
 import { usePickerContext, type PickerController } from './PickerContext.js'
-import { useRowSlotProps, type RowSlotProps } from './useRowSlotProps.js'
+import { useRowSlotProps, useSlotRow, type RowSlotProps } from './useRowSlotProps.js'
 import { PickerCheckbox } from './PickerCheckbox.js'
 import { sameRowProps } from './PickerRow.js'
 import { RowLabel, rowAccessibleName, type RowDisplay } from './RowLabel.js'
@@ -21,8 +21,13 @@ export interface DrillListProps {
 }
 
 /** The rows the list shows: the search results, or the drilled-into level. */
-const rowsOf = ({ picker, display }: RowSlotProps): readonly TreeRow[] =>
-  display.search ? picker.snapshot.searchRows : picker.snapshot.drill.rows
+const rowsOf = ({ source, display }: RowSlotProps): readonly TreeRow[] =>
+  shownRows(source.current.snapshot, display.search)
+
+const shownRows = (snapshot: PickerSnapshot, search: boolean): readonly TreeRow[] =>
+  search ? snapshot.searchRows : snapshot.drill.rows
+const drillRows = (snapshot: PickerSnapshot) => shownRows(snapshot, false)
+const searchRows = (snapshot: PickerSnapshot) => shownRows(snapshot, true)
 
 const rowKey = (index: number, props: RowSlotProps) => rowsOf(props)[index]?.key ?? index
 
@@ -35,8 +40,8 @@ export function DrillList({ className, style, defaultHeight = 400 }: DrillListPr
   const { picker, messages, classNames, rowHeight, searchRowHeight } = usePickerContext()
   const { snapshot } = picker
   const search = snapshot.mode === 'search'
-  const rowProps = useRowSlotProps(search)
-  const rows = rowsOf(rowProps)
+  const rows = shownRows(snapshot, search)
+  const rowProps = useRowSlotProps(search, rows)
   const level = search ? '?' : snapshot.drill.path.map((row) => row.key).join('|')
   // The search box's `aria-controls` points at the tree's ID; this list stands in for it.
   const { id } = picker.getTreeProps()
@@ -82,14 +87,15 @@ export function DrillList({ className, style, defaultHeight = 400 }: DrillListPr
   )
 }
 
-function DrillSlot({ index, style, picker, display }: RowComponentProps<RowSlotProps>) {
-  const row = rowsOf({ picker, display })[index]
-  if (!row) return null
+// Redrawn by its own subscription when its row or the row's state changes (see PickerTree).
+function DrillSlot({ index, style, source, display }: RowComponentProps<RowSlotProps>) {
+  const slot = useSlotRow(source, index, display.search ? searchRows : drillRows)
+  if (!slot) return null
   return (
     <DrillRow
-      row={row}
-      state={picker.getRowState(row)}
-      picker={picker}
+      row={slot.row}
+      state={slot.state}
+      picker={source.current}
       display={display}
       style={style}
     />

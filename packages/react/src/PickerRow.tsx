@@ -21,7 +21,8 @@ export interface PickerRowProps {
   style?: CSSProperties
 }
 
-const sameState = (a: RowState, b: RowState) =>
+/** Whether two row states would draw the same row. */
+export const sameRowState = (a: RowState, b: RowState): boolean =>
   a.checked === b.checked &&
   a.expanded === b.expanded &&
   a.expandable === b.expandable &&
@@ -50,7 +51,7 @@ export function sameRowProps(
   return (
     a.row === b.row &&
     a.display === b.display &&
-    sameState(a.state, b.state) &&
+    sameRowState(a.state, b.state) &&
     sameStyle(a.style, b.style)
   )
 }

@@ -1,9 +1,10 @@
+import type { PickerSnapshot } from '@epaas-picker/headless'
 import { useRef, type CSSProperties, type UIEvent } from 'react'
 import { List, useListRef, type RowComponentProps } from 'react-window'
 import { partClass } from './classNames.js'
 import { usePickerContext } from './PickerContext.js'
 import { PickerRow } from './PickerRow.js'
-import { useRowSlotProps, type RowSlotProps } from './useRowSlotProps.js'
+import { useRowSlotProps, useSlotRow, type RowSlotProps } from './useRowSlotProps.js'
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js'
 
 /** Props of {@link PickerTree}. */
@@ -18,14 +19,18 @@ export interface PickerTreeProps {
   overscanCount?: number
 }
 
-function TreeRowSlot({ index, style, picker, display }: RowComponentProps<RowSlotProps>) {
-  const row = picker.rows[index]
-  if (!row) return null
+const treeRows = (snapshot: PickerSnapshot) => snapshot.rows
+
+// Rendered by the list only when its index or position changes; its own subscription redraws it
+// when its row or the row's state changes.
+function TreeRowSlot({ index, style, source, display }: RowComponentProps<RowSlotProps>) {
+  const slot = useSlotRow(source, index, treeRows)
+  if (!slot) return null
   return (
     <PickerRow
-      row={row}
-      state={picker.getRowState(row)}
-      picker={picker}
+      row={slot.row}
+      state={slot.state}
+      picker={source.current}
       display={display}
       style={style}
     />
@@ -33,7 +38,8 @@ function TreeRowSlot({ index, style, picker, display }: RowComponentProps<RowSlo
 }
 
 // Rows keep their element across inserts above them (an expand splices rows in).
-const rowKey = (index: number, props: RowSlotProps) => props.picker.rows[index]?.key ?? index
+const rowKey = (index: number, props: RowSlotProps) =>
+  props.source.current.rows[index]?.key ?? index
 
 /**
  * The virtualized tree (react-window 2): WAI-ARIA tree view with roving focus, type-ahead and
@@ -50,7 +56,7 @@ export function PickerTree({
   const listRef = useListRef(null)
   const { snapshot } = picker
   const mode = snapshot.mode
-  const rowProps = useRowSlotProps(mode === 'search')
+  const rowProps = useRowSlotProps(mode === 'search', picker.rows)
 
   const register = picker.registerScroller
   useIsomorphicLayoutEffect(
