@@ -3,6 +3,9 @@ import { Role, type SelectDepartmentsRequest } from '@epaas-picker/protocol'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mockHarness, rowOf, until } from '../test/harness.js'
 import type { NodeRow } from './types.js'
+import { createPickerStore, type ChildrenLoader } from './createPickerStore.js'
+import { toSelectFetcher } from './transport.js'
+import type { SelectNode } from '@epaas-picker/protocol'
 
 const SELECT = '/campus/department/select'
 
@@ -487,5 +490,62 @@ describe('sub-organisations', () => {
       corpid: String(school.corpid),
       school: school.name,
     })
+  })
+})
+
+describe('answers arriving together', () => {
+  it('applies the levels that answer in one turn as one change: one emit, one new snapshot', async () => {
+    const { mock, client } = mockHarness()
+    const fetcher = toSelectFetcher(client)
+    // A warm cache, as a QueryClient holding every level: answers resolve in the same turn.
+    const cache = new Map<string, Promise<SelectNode[]>>()
+    const loadChildren: ChildrenLoader = ({ request, signal }) => {
+      const key = JSON.stringify(request)
+      let answer = cache.get(key)
+      if (!answer) cache.set(key, (answer = fetcher(request, { signal })))
+      return answer
+    }
+    const warm = harness({ loadChildren })
+    const school = (await warm.expandPath([routeTo(classWithParents(mock.data))[0] as string]))[0]
+    const departments = warm.store
+      .getSnapshot()
+      .treeRows.filter(
+        (r): r is NodeRow => r.kind === 'node' && r.parentKey === school?.key && r.node.is_parent,
+      )
+    expect(departments.length).toBeGreaterThanOrEqual(3)
+    const keys = [school!.key, ...departments.map((r) => r.key)]
+    warm.store.setExpanded(keys)
+    await until(warm.store, (s) =>
+      departments.every((r) => s.getLoadState(r.key).status === 'success'),
+    )
+    warm.store.destroy()
+
+    const store = createPickerStore({ ...filters, loadChildren, defaultExpanded: [school!.key] })
+    destroy = () => store.destroy()
+    store.start()
+    await until(store, (s) => s.getLoadState(school!.key).status === 'success')
+    store.setExpanded(keys)
+    const loading = store.getSnapshot()
+    let emits = 0
+    const unsubscribe = store.subscribe(() => emits++)
+    const loaded = await until(store, (s) =>
+      departments.every((r) => s.getLoadState(r.key).status === 'success'),
+    )
+    // Let any answer or emit that would still follow happen.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    unsubscribe()
+    expect(emits).toBe(1)
+    expect(store.getSnapshot()).toBe(loaded)
+    // The levels are in place, in tree order, under their departments.
+    for (const department of departments) {
+      const at = loaded.treeRows.findIndex((row) => row.key === department.key)
+      expect(at).toBeGreaterThan(0)
+      expect(loaded.treeRows[at + 1]).toMatchObject({ parentKey: department.key })
+    }
+    expect(loaded.treeRows).toEqual(loaded.treeRows.filter((row, i, all) => all.indexOf(row) === i))
+    // The snapshot taken before the answers did not change.
+    for (const department of departments)
+      expect(loading.getLoadState(department.key).status).toBe('loading')
+    expect(loading.treeRows.length).toBeLessThan(loaded.treeRows.length)
   })
 })

@@ -177,6 +177,11 @@ const SEARCH_STATUS_KEY = '?#status'
  * store.subscribe(() => render(store.getSnapshot().rows))
  * store.start()
  */
+/** A children answer (or failure) waiting to be applied with the others of its turn. */
+type Answer = { parentKey: string | null; generation: number } & (
+  { nodes: readonly SelectNode[] } | { error: unknown }
+)
+
 export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore {
   let options = initial
   let filters = pickFilters(initial)
@@ -193,6 +198,10 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
   let parents = new Map<string, NodeRow>()
   let childRows = new Map<string, readonly NodeRow[]>()
   let loads: ReadonlyMap<string, LoadState> = new Map()
+  // Whether a snapshot holds `loads`: until the next emit, changes go into one private copy.
+  let loadsShared = true
+  // Answers that arrived in this turn, applied together in a microtask (one emit for them all).
+  let answers: Answer[] = []
   let expanded: ReadonlySet<string> = new Set(initial.expanded ?? initial.defaultExpanded ?? [])
   let expandedProp = initial.expanded
   let rows: readonly TreeRow[] = []
@@ -270,6 +279,8 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
 
   function emit() {
     snapshot = makeSnapshot()
+    // The snapshot holds `loads` now: the next change copies it first.
+    loadsShared = true
     for (const listener of [...listeners]) listener()
   }
 
@@ -353,9 +364,10 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
   // Loading
 
   function setLoad(key: string, state: LoadState) {
-    const next = new Map(loads)
+    const next = loadsShared ? new Map(loads) : (loads as Map<string, LoadState>)
     next.set(key, state)
     loads = next
+    loadsShared = false
   }
 
   function startLoads(keys: (string | null)[]) {
@@ -377,19 +389,40 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
       ? options.loadChildren({ request, node, signal })
       : fetcher(request, { signal })
     promise.then(
-      (nodes) => {
-        if (ofGeneration !== generation) return
-        receiveChildren(parentKey, nodes)
-      },
-      (error: unknown) => {
-        if (ofGeneration !== generation) return
-        setLoad(loadKey, { status: 'error', error })
-        spliceUnder(parentKey, [])
-        emit()
-      },
+      (nodes) => queueAnswer({ parentKey, generation: ofGeneration, nodes }),
+      (error: unknown) => queueAnswer({ parentKey, generation: ofGeneration, error }),
     )
   }
 
+  // Many levels answer in the same turn when their data is already there (an app expanding every
+  // department with a warm query cache): each applied alone would copy the visible rows and emit.
+  function queueAnswer(answer: Answer) {
+    if (answers.push(answer) === 1) queueMicrotask(applyAnswers)
+  }
+
+  function applyAnswers() {
+    const batch = answers.filter((answer) => answer.generation === generation)
+    answers = []
+    if (batch.length === 0) return
+    const toLoad: (string | null)[] = []
+    if (batch.length === 1) {
+      applyAnswer(batch[0] as Answer)
+      spliceUnder((batch[0] as Answer).parentKey, toLoad)
+    } else {
+      for (const answer of batch) applyAnswer(answer)
+      // One walk of the visible tree instead of one copy of the rows per answer.
+      rows = buildUnder(null, 1, toLoad)
+    }
+    startLoads(toLoad)
+    emit()
+  }
+
+  function applyAnswer(answer: Answer) {
+    if ('nodes' in answer) receiveChildren(answer.parentKey, answer.nodes)
+    else setLoad(answer.parentKey ?? ROOT, { status: 'error', error: answer.error })
+  }
+
+  /** Records a level's children (the caller rebuilds the visible rows and emits). */
   function receiveChildren(parentKey: string | null, nodes: readonly SelectNode[]) {
     const parent = parentKey === null ? null : parents.get(parentKey)
     const level = parent ? parent.level + 1 : 1
@@ -417,10 +450,6 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     childRows.set(parentKey ?? ROOT, kids)
     setLoad(parentKey ?? ROOT, { status: 'success' })
     if (nextSelection !== selection) commitInternal(nextSelection)
-    const toLoad: (string | null)[] = []
-    spliceUnder(parentKey, toLoad)
-    startLoads(toLoad)
-    emit()
   }
 
   function resetTree() {
