@@ -3,22 +3,9 @@ import { userEvent } from 'vitest/browser'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import './styles.css'
 import { renderPicker } from './test/renderPicker.js'
+import { open, row, tree } from './test/treeQueries.js'
 
 afterEach(cleanup)
-
-const tree = () => screen.getByRole('tree')
-const row = (name: string) =>
-  within(tree()).findByRole('treeitem', {
-    name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}(,|$)`),
-  })
-
-async function open(name: string) {
-  const item = await row(name)
-  await userEvent.click(item)
-  await waitFor(() => expect(item).toHaveAttribute('aria-expanded', 'true'))
-  await waitFor(() => expect(item).not.toHaveAttribute('aria-busy'))
-  return item
-}
 
 describe('AddressBookPicker in Chromium', () => {
   it('shows only the rows in view, keeps rows while ticking, and reaches any row by keyboard', async () => {

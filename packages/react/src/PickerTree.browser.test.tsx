@@ -1,25 +1,13 @@
 // First: the render counter must be in place before React's renderer loads.
 import { countRenders } from './test/renderCounter.js'
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import { cleanup, waitFor, within } from '@testing-library/react'
 import { userEvent } from 'vitest/browser'
 import { afterEach, describe, expect, it } from 'vitest'
 import './styles.css'
 import { renderPicker } from './test/renderPicker.js'
+import { open, tree } from './test/treeQueries.js'
 
 afterEach(cleanup)
-
-const tree = () => screen.getByRole('tree')
-const row = (name: string) =>
-  within(tree()).findByRole('treeitem', {
-    name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}(,|$)`),
-  })
-
-async function open(name: string) {
-  const item = await row(name)
-  await userEvent.click(item)
-  await waitFor(() => expect(item).toHaveAttribute('aria-expanded', 'true'))
-  await waitFor(() => expect(item).not.toHaveAttribute('aria-busy'))
-}
 
 const rowStates = () =>
   within(tree())
