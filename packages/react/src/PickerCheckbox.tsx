@@ -1,7 +1,6 @@
 import type { CheckedState } from '@epaas-picker/headless'
 import * as Checkbox from '@radix-ui/react-checkbox'
 import { forwardRef, type ComponentPropsWithoutRef } from 'react'
-import { CheckIcon, DashIcon } from './icons.js'
 
 /** Props of {@link PickerCheckbox}: Radix's checkbox with the picker's tri-state. */
 export interface PickerCheckboxProps extends Omit<
@@ -12,15 +11,16 @@ export interface PickerCheckboxProps extends Omit<
   checked: CheckedState
 }
 
-/** A tri-state checkbox (`@radix-ui/react-checkbox`) with check and dash marks. */
+/**
+ * A focusable tri-state checkbox (`@radix-ui/react-checkbox`), for lists whose rows are not tree
+ * items: the mobile drill-down list, custom layouts. Its check or dash mark is drawn by the
+ * stylesheet from `data-state`, so a tick changes an attribute instead of mounting a mark.
+ *
+ * @example
+ * <PickerCheckbox checked={state.checked} aria-label={name} onCheckedChange={() => store.toggle(row)} />
+ */
 export const PickerCheckbox = forwardRef<HTMLButtonElement, PickerCheckboxProps>(
   function PickerCheckbox({ checked, ...props }, ref) {
-    return (
-      <Checkbox.Root ref={ref} checked={checked} {...props}>
-        <Checkbox.Indicator className="epp-checkbox-mark">
-          {checked === 'indeterminate' ? <DashIcon /> : <CheckIcon />}
-        </Checkbox.Indicator>
-      </Checkbox.Root>
-    )
+    return <Checkbox.Root ref={ref} checked={checked} {...props} />
   },
 )

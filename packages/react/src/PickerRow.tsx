@@ -2,9 +2,7 @@ import type { RowState, TreeRow } from '@epaas-picker/headless'
 import { memo, type CSSProperties, type MouseEvent } from 'react'
 import { partClass } from './classNames.js'
 import { StatusRowView } from './StatusLabel.js'
-import { ChevronIcon } from './icons.js'
 import type { PickerController } from './PickerContext.js'
-import { PickerCheckbox } from './PickerCheckbox.js'
 import { RowLabel, rowAccessibleName, type RowDisplay } from './RowLabel.js'
 
 /** Props of {@link PickerRow}. */
@@ -57,7 +55,7 @@ export function sameRowProps(
 }
 
 /**
- * One row of the tree: expander, tri-state checkbox, name, role badge, relation, count; or a
+ * One row of the tree: expander, tri-state check box, name, role badge, relation, count; or a
  * loading, error (with retry) or empty row. Memoised on the row object, its state and the
  * shared display: the prop getters' handlers act through the store on `row` only, so a row
  * whose state did not change is not drawn again when the picker's snapshot changes.
@@ -107,18 +105,16 @@ export const PickerRow = memo(function PickerRow({
           {...picker.getExpanderProps(row)}
           className={partClass('expander', classNames)}
           data-state={state.expanded ? 'open' : 'closed'}
-        >
-          <ChevronIcon />
-        </span>
+        />
       ) : (
         <span className="epp-expander-spacer" />
       )}
       {state.selectable ? (
-        <PickerCheckbox
-          {...picker.getCheckboxProps(row)}
-          checked={checked}
-          className={partClass('checkbox', classNames)}
-        />
+        // The row is the tree item that carries the checked state (`aria-checked`) and the focus;
+        // its box is only drawn (hidden from assistive technology, out of the tab order), so a
+        // plain element whose mark the stylesheet draws from `data-state` does: a tick changes
+        // attributes, mounts nothing, and scrolling creates a few elements per row.
+        <span {...picker.getCheckboxProps(row)} className={partClass('checkbox', classNames)} />
       ) : (
         <span className="epp-checkbox-spacer" />
       )}

@@ -1,7 +1,8 @@
 /**
  * Steps shared by the stories' play functions: find rows by name, open a path of departments.
  */
-import { expect, userEvent, waitFor, within } from 'storybook/test'
+import type { within } from 'storybook/test'
+import { expect, userEvent, waitFor } from 'storybook/test'
 
 type Canvas = ReturnType<typeof within>
 
@@ -28,9 +29,11 @@ export async function expandPath(canvas: Canvas, names: readonly string[]): Prom
   return row
 }
 
-/** Ticks or unticks a row through its checkbox (hidden from assistive technology). */
+/** Ticks or unticks a tree row through its check box (drawn only: hidden from assistive technology). */
 export async function clickCheckbox(row: HTMLElement): Promise<void> {
-  await userEvent.click(within(row).getByRole('checkbox', { hidden: true }))
+  const box = row.querySelector<HTMLElement>('.epp-checkbox')
+  if (!box) throw new Error(`no check box in the row ${row.getAttribute('aria-label') ?? ''}`)
+  await userEvent.click(box)
 }
 
 /** The school of the `small` dataset and the path to its first class. */
