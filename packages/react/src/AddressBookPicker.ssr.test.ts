@@ -5,6 +5,7 @@ import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { AddressBookPicker, type AddressBookPickerProps } from './AddressBookPicker.js'
 import { AddressBookPickerDialog } from './AddressBookPickerDialog.js'
+import { enUS } from './locales/en-US.js'
 
 function renderShell(props: Partial<AddressBookPickerProps> = {}) {
   const requests: SelectDepartmentsRequest[] = []
@@ -48,7 +49,7 @@ describe('AddressBookPicker on the server', () => {
   })
 
   it('renders the mobile layout when asked, in English', () => {
-    const { html } = renderShell({ layout: 'mobile', locale: 'en-US' })
+    const { html } = renderShell({ layout: 'mobile', locale: enUS })
     expect(html).toContain('epp-layout-mobile')
     expect(html).toContain('aria-label="Current location"')
     expect(html).toContain('Loading…')

@@ -9,6 +9,7 @@ import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { AddressBookPicker } from './AddressBookPicker.js'
 import { AddressBookPickerDialog } from './AddressBookPickerDialog.js'
+import { enUS } from './locales/en-US.js'
 import './styles.css'
 import { storyBackend } from './test/storyBackend.js'
 import {
@@ -381,7 +382,7 @@ export const Compact: Story = {
 /** English texts; names and paths stay as the server sends them. */
 export const EnglishUS: Story = {
   name: 'en-US',
-  args: { locale: 'en-US', defaultExpanded: [rootKey] },
+  args: { locale: enUS, defaultExpanded: [rootKey] },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     expect(

@@ -4,7 +4,7 @@
 import type { UsePickerResult } from '@epaas-picker/headless'
 import { createContext, useContext } from 'react'
 import type { PickerClassNames } from './classNames.js'
-import type { PickerLocale, PickerMessages } from './messages.js'
+import type { PickerMessages } from './messages.js'
 
 // Bundlers replace `process.env.NODE_ENV` with a string literal (React's own builds rely on it);
 // declared here, module-local, so the package needs no Node types.
@@ -25,7 +25,6 @@ export type PickerLayout = 'desktop' | 'mobile'
 /** The value of {@link PickerContext}. */
 export interface PickerContextValue {
   readonly picker: PickerController
-  readonly locale: PickerLocale
   readonly messages: PickerMessages
   readonly classNames: PickerClassNames | undefined
   readonly layout: PickerLayout

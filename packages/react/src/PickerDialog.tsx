@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react'
 import { partClass } from './classNames.js'
 import { CrossIcon } from './icons.js'
 import { ModalDialog } from './ModalDialog.js'
-import { resolveMessages, type PickerLocale, type PickerMessages } from './messages.js'
+import { resolveMessages, type PickerMessages } from './messages.js'
 
 /** Props of {@link PickerDialog}. */
 export interface PickerDialogProps {
@@ -12,8 +12,8 @@ export interface PickerDialogProps {
   onOpenChange: (open: boolean) => void
   /** Title in the header. Default: `messages.dialogTitle` of `locale` (`选择人员`). */
   title?: ReactNode
-  /** Language of the built-in title and close button. Default `'zh-CN'`. */
-  locale?: PickerLocale
+  /** Language of the built-in title and close button: a locale's texts. Default `zhCN`. */
+  locale?: PickerMessages
   /** Replaces the built-in texts used here (`dialogTitle`, `close`). */
   messages?: Partial<PickerMessages>
   /** Accessible name of the close button. Default `messages.close` (`关闭`). */
@@ -37,7 +37,7 @@ export function PickerDialog({
   open,
   onOpenChange,
   title,
-  locale = 'zh-CN',
+  locale,
   messages: overrides,
   closeLabel,
   className,

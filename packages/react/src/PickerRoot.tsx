@@ -1,13 +1,16 @@
 import { useMemo, useRef, type CSSProperties, type ReactNode } from 'react'
 import { partClass, type PickerClassNames } from './classNames.js'
 import { PickerContext, type PickerContextValue, type PickerController } from './PickerContext.js'
-import { resolveMessages, type PickerLocale, type PickerMessages } from './messages.js'
+import { resolveMessages, type PickerMessages } from './messages.js'
 import { useLayoutMode, type LayoutOption } from './useLayoutMode.js'
 
 /** Options of the picker's look, shared by `PickerRoot` and `AddressBookPicker`. */
 export interface PickerViewOptions {
-  /** Language of the built-in texts. Default `'zh-CN'`. */
-  locale?: PickerLocale
+  /**
+   * Language: the texts of a locale. Default `zhCN`; `enUS` comes from
+   * `@epaas-picker/react/locales/en-US`. Its `lang` is set on the root element.
+   */
+  locale?: PickerMessages
   /** Replaces any built-in text (see `PickerMessages`). */
   messages?: Partial<PickerMessages>
   /**
@@ -53,7 +56,7 @@ const SEARCH_EXTRA = 18
  * hooks, shared with every part below it through context.
  *
  * @example
- * <PickerRoot picker={picker} locale="en-US" theme="dark">
+ * <PickerRoot picker={picker} locale={enUS} theme="dark">
  *   <PickerSearch />
  *   <PickerTree />
  * </PickerRoot>
@@ -61,7 +64,7 @@ const SEARCH_EXTRA = 18
 export function PickerRoot({
   picker,
   children,
-  locale = 'zh-CN',
+  locale,
   messages,
   layout = 'auto',
   mobileBreakpoint = 640,
@@ -84,7 +87,6 @@ export function PickerRoot({
   const context = useMemo<PickerContextValue>(
     () => ({
       picker,
-      locale,
       messages: resolvedMessages,
       classNames,
       layout: resolvedLayout,
@@ -92,13 +94,13 @@ export function PickerRoot({
       searchRowHeight: height + SEARCH_EXTRA,
       showCounts,
     }),
-    [picker, locale, resolvedMessages, classNames, resolvedLayout, height, showCounts],
+    [picker, resolvedMessages, classNames, resolvedLayout, height, showCounts],
   )
   const rootStyle = { '--epp-row-height': `${height}px`, ...style } as CSSProperties
   return (
     <PickerContext.Provider value={context}>
       <div
-        lang={locale}
+        lang={resolvedMessages.lang}
         data-layout={resolvedLayout}
         data-theme={theme}
         id={id}

@@ -4,6 +4,7 @@ import { cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { renderPicker } from './test/renderPicker.js'
+import { enUS } from './locales/en-US.js'
 
 afterEach(cleanup)
 
@@ -94,7 +95,7 @@ describe('SelectedPanel', () => {
   })
 
   it('follows a controlled value and speaks English', () => {
-    const { rerender } = renderPicker({ value: saved, locale: 'en-US' })
+    const { rerender } = renderPicker({ value: saved, locale: enUS })
     expect(within(panel()).getByText('1 department, 1 teacher, 1 parent, 1 excluded')).toBeVisible()
     expect(within(panel()).getByText('王五 · Parent of 张三, 李四')).toBeVisible()
     rerender({ value: { ...saved, users: [], excluded: [] } })

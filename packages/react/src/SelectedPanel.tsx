@@ -1,9 +1,14 @@
-import { chipLabel, summarizeValue } from '@epaas-picker/headless'
-import { entityKey, type ExcludedEntity, type PickerValue } from '@epaas-picker/protocol'
+import { summarizeValue } from '@epaas-picker/headless'
+import {
+  entityKey,
+  type ExcludedEntity,
+  type PickerValue,
+  type SelectedUser,
+} from '@epaas-picker/protocol'
 import { memo, useId, type ReactNode } from 'react'
 import { partClass, type PickerClassNames } from './classNames.js'
 import { CrossIcon } from './icons.js'
-import type { PickerLocale, PickerMessages } from './messages.js'
+import type { PickerMessages } from './messages.js'
 import { usePickerContext } from './PickerContext.js'
 
 /** Props of {@link SelectedPanel}. */
@@ -20,14 +25,13 @@ export interface SelectedPanelProps {
  * people by role.
  */
 export function SelectedPanel({ className, headerEnd }: SelectedPanelProps) {
-  const { picker, messages, classNames, locale } = usePickerContext()
+  const { picker, messages, classNames } = usePickerContext()
   return (
     <SelectedPanelView
       value={picker.snapshot.value}
       store={picker.store}
       messages={messages}
       classNames={classNames}
-      locale={locale}
       className={className}
       headerEnd={headerEnd}
     />
@@ -39,7 +43,6 @@ interface ViewProps extends SelectedPanelProps {
   store: { removeEntity(key: string): void; clearSelection(): void }
   messages: PickerMessages
   classNames: PickerClassNames | undefined
-  locale: PickerLocale
 }
 
 // Drawn again only when the value (or the texts) change, not on every snapshot: every prop is
@@ -49,7 +52,6 @@ const SelectedPanelView = memo(function SelectedPanelView({
   store,
   messages,
   classNames,
-  locale,
   className,
   headerEnd,
 }: ViewProps) {
@@ -58,7 +60,12 @@ const SelectedPanelView = memo(function SelectedPanelView({
   const items = [...value.departments, ...value.users]
   const empty = items.length === 0 && value.excluded.length === 0
   const chip = (item: (typeof items)[number] | ExcludedEntity, excluded: boolean) => {
-    const label = chipLabel(item, locale)
+    // `chipLabel` of the headless package, in the texts' language.
+    const relation =
+      item.type === 'user'
+        ? messages.parentRelation((item as SelectedUser).children ?? [])
+        : undefined
+    const label = relation ? `${item.name} · ${relation}` : item.name
     const key = entityKey(item)
     return (
       <li

@@ -1,18 +1,21 @@
 import { Role } from '@epaas-picker/protocol'
 import { describe, expect, it } from 'vitest'
-import { enUS, resolveMessages, zhCN } from './messages.js'
+import { enUS } from './locales/en-US.js'
+import { resolveMessages, zhCN } from './messages.js'
 
 describe('messages', () => {
   it('defaults to zh-CN and lets any text be replaced', () => {
     expect(resolveMessages()).toBe(zhCN)
-    const custom = resolveMessages('zh-CN', { confirm: '发送', noResults: (q) => `无 ${q}` })
+    const custom = resolveMessages(zhCN, { confirm: '发送', noResults: (q) => `无 ${q}` })
     expect(custom.confirm).toBe('发送')
     expect(custom.noResults('张')).toBe('无 张')
     expect(custom.cancel).toBe('取消')
-    expect(resolveMessages('en-US')).toBe(enUS)
+    expect(resolveMessages(enUS)).toBe(enUS)
+    expect(resolveMessages(enUS, { confirm: 'Send' }).cancel).toBe('Cancel')
   })
 
   it('has the same keys in both languages', () => {
+    expect([zhCN.lang, enUS.lang]).toEqual(['zh-CN', 'en-US'])
     expect(Object.keys(enUS).sort()).toEqual(Object.keys(zhCN).sort())
   })
 

@@ -1,6 +1,7 @@
 /**
- * Every text the picker shows, in zh-CN (the default) and en-US. Any of them can be replaced
- * through the `messages` prop.
+ * Every text the picker shows, in zh-CN (the default; en-US is its own entry point,
+ * `@epaas-picker/react/locales/en-US`, so that an app in Chinese does not ship it). Any of them
+ * can be replaced through the `messages` prop.
  */
 import {
   describeRefusal,
@@ -10,11 +11,10 @@ import {
 } from '@epaas-picker/headless'
 import { roleLabels, type ParentOf, type Role } from '@epaas-picker/protocol'
 
-/** A language with built-in texts. */
-export type PickerLocale = 'zh-CN' | 'en-US'
-
-/** The texts of the picker. Functions receive what the sentence needs. */
+/** The texts of the picker, in one language. Functions receive what the sentence needs. */
 export interface PickerMessages {
+  /** BCP 47 tag of the language of these texts, set as the picker's `lang` (`zh-CN`). */
+  lang: string
   /** Accessible name of the search box. */
   searchLabel: string
   /** Placeholder of the search box. */
@@ -79,7 +79,7 @@ export interface PickerMessages {
  * The counts line of the selected panel: every count that is not zero (departments, students,
  * teachers, parents, in this order) worded by `unit`, then the exclusions, joined by `separator`.
  */
-const summaryIn =
+export const summaryIn =
   (
     unit: (count: number, kind: number) => string,
     excluded: (count: number) => string,
@@ -93,18 +93,17 @@ const summaryIn =
       .join(separator)
 
 /** Role badges in a locale, from the protocol's labels. */
-const rolesIn = (locale: PickerLocale): Record<Role, string> => ({
+export const rolesIn = (locale: 'zh-CN' | 'en-US'): Record<Role, string> => ({
   11: roleLabels[11][locale],
   12: roleLabels[12][locale],
   13: roleLabels[13][locale],
 })
 
 const zhUnits = ['个部门', '名学生', '名老师', '名家长']
-const enUnits = ['department', 'student', 'teacher', 'parent']
-const enPeople = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`
 
 /** The built-in Chinese texts (the default). */
 export const zhCN: PickerMessages = {
+  lang: 'zh-CN',
   searchLabel: '搜索姓名或部门',
   searchPlaceholder: '搜索姓名、部门',
   treeLabel: '通讯录',
@@ -114,7 +113,7 @@ export const zhCN: PickerMessages = {
   empty: '暂无成员',
   noResults: (query) => `没有找到与“${query}”相关的结果`,
   roles: rolesIn('zh-CN'),
-  parentRelation: (children) => parentRelationLabel(children, 'zh-CN'),
+  parentRelation: (children) => parentRelationLabel(children),
   memberCount: (count) => `${count}人`,
   pathSeparator: ' · ',
   selectedTitle: '已选',
@@ -131,7 +130,7 @@ export const zhCN: PickerMessages = {
   confirm: '确定',
   cancel: '取消',
   selectedCount: (people) => `约 ${people} 人`,
-  refusal: (refusal) => describeRefusal(refusal, 'zh-CN'),
+  refusal: (refusal) => describeRefusal(refusal),
   breadcrumbLabel: '当前位置',
   breadcrumbRoot: '通讯录',
   openLevel: '进入',
@@ -140,59 +139,16 @@ export const zhCN: PickerMessages = {
   dialogTitle: '选择人员',
 }
 
-/** The built-in English texts. Names, paths and relations stay as the server sends them. */
-export const enUS: PickerMessages = {
-  searchLabel: 'Search people or departments',
-  searchPlaceholder: 'Search by name or department',
-  treeLabel: 'Address book',
-  loading: 'Loading…',
-  loadError: 'Could not load',
-  retry: 'Retry',
-  empty: 'No members',
-  noResults: (query) => `Nothing matches “${query}”`,
-  roles: rolesIn('en-US'),
-  parentRelation: (children) => parentRelationLabel(children, 'en-US'),
-  memberCount: enPeople,
-  pathSeparator: ' · ',
-  selectedTitle: 'Selected',
-  nothingSelected: 'Nothing selected yet',
-  summary: summaryIn(
-    (n, kind) => `${n} ${enUnits[kind]}${n === 1 ? '' : 's'}`,
-    (n) => `${n} excluded`,
-    ', ',
-  ),
-  excludedTitle: 'Except',
-  removeItem: (label) => `Remove ${label}`,
-  removeExclusion: (label) => `Include ${label} again`,
-  clearAll: 'Clear all',
-  confirm: 'Confirm',
-  cancel: 'Cancel',
-  selectedCount: (people) => `About ${enPeople(people)}`,
-  refusal: (refusal) => describeRefusal(refusal, 'en-US'),
-  breadcrumbLabel: 'Current location',
-  breadcrumbRoot: 'Address book',
-  openLevel: 'Open',
-  showSelected: (people) => `Selected: about ${enPeople(people)}`,
-  close: 'Close',
-  dialogTitle: 'Choose people',
-}
-
-/** The built-in texts of each locale. */
-export const builtInMessages: Record<PickerLocale, PickerMessages> = {
-  'zh-CN': zhCN,
-  'en-US': enUS,
-}
-
 /**
- * The texts for a locale with some of them replaced.
+ * The texts of a locale (default zh-CN) with some of them replaced.
  *
  * @example
- * resolveMessages('zh-CN', { confirm: '发送' }).confirm // '发送'
+ * resolveMessages(zhCN, { confirm: '发送' }).confirm // '发送'
+ * resolveMessages(enUS) // from '@epaas-picker/react/locales/en-US'
  */
 export function resolveMessages(
-  locale: PickerLocale = 'zh-CN',
+  locale: PickerMessages = zhCN,
   overrides?: Partial<PickerMessages>,
 ): PickerMessages {
-  const base = builtInMessages[locale] ?? zhCN
-  return overrides ? { ...base, ...overrides } : base
+  return overrides ? { ...locale, ...overrides } : locale
 }

@@ -2,7 +2,8 @@
  * The "send a notice" form: title, message, recipients from the picker, roles, channel, the
  * resolved count, and a send that asks for confirmation first.
  */
-import { AddressBookPicker } from '@epaas-picker/react'
+import { AddressBookPicker, zhCN } from '@epaas-picker/react'
+import { enUS } from '@epaas-picker/react/locales/en-US'
 import type { PickerValue, Role } from '@epaas-picker/protocol'
 import type { ResolveChannel } from '@epaas-picker/proxy/client'
 import { useId, useRef, useState, type FormEvent } from 'react'
@@ -146,7 +147,7 @@ export function NoticeForm({ value, onValueChange, onSent }: NoticeFormProps) {
             transport={api.pickerClient}
             value={value}
             onValueChange={onValueChange}
-            locale={locale}
+            locale={locale === 'en-US' ? enUS : zhCN}
             className="notice-picker"
           />
           {errors.recipients ? <p className="field-error">{errors.recipients}</p> : null}

@@ -2,6 +2,9 @@
  * @epaas-picker/headless/core: the framework-free picker. Tree model, flattening, selection
  * rule and tri-state, search, keyboard; no React.
  *
+ * The store does the work; the helpers here are the ones a view needs beside it (labels, counts,
+ * refusal texts, keys). Internal modules export more for this repository's own packages and tests.
+ *
  * @packageDocumentation
  */
 export { createPickerStore } from './createPickerStore.js'
@@ -11,43 +14,16 @@ export type {
   PickerStoreOptions,
   ToggleResult,
 } from './createPickerStore.js'
-export { EntityIndex } from './EntityIndex.js'
-export { childrenRequest, pickFilters, sameFilters, searchRequest } from './filters.js'
+export { childrenRequest } from './filters.js'
 export type { PickerFilters } from './filters.js'
-export {
-  entityKey,
-  entityKeyOfNode,
-  entityRefOfNode,
-  isDepartmentNode,
-  parentKeyOf,
-  rowKeyOf,
-  rowSegment,
-  statusRowKey,
-} from './keys.js'
-export {
-  chipLabel,
-  itemFromNode,
-  matchRanges,
-  parentOf,
-  parentRelationLabel,
-  summarizeValue,
-} from './labels.js'
+export { isDepartmentNode, rowKeyOf } from './keys.js'
+export { chipLabel, parentOf, parentRelationLabel, summarizeValue } from './labels.js'
 export type { ItemContext, PickerLocale, ValueSummary } from './labels.js'
 export { PickerSnapshot } from './PickerSnapshot.js'
 export type { DrillSnapshot, RowState, SearchSnapshot, SnapshotInit } from './PickerSnapshot.js'
 export { describeRefusal } from './refusal.js'
 export type { Refusal } from './refusal.js'
-export {
-  addKnownPath,
-  checkedState,
-  emptySelection,
-  itemWeight,
-  nearestDecision,
-  removeDecision,
-  selectionFromValue,
-  selectionToValue,
-  setChecked,
-} from './selection.js'
+export { checkedState } from './selection.js'
 export type {
   SelectionEntry,
   SelectionItem,
@@ -55,9 +31,7 @@ export type {
   SelectionTarget,
   ToggleContext,
 } from './selection.js'
-export { DEFAULT_PROXY_BASE_URL, toSelectFetcher } from './transport.js'
 export type { PickerTransport, SelectFetcher } from './transport.js'
-export { isPrintable, treeKeyAction, Typeahead, TYPEAHEAD_RESET_MS } from './treeKeyboard.js'
 export type { TreeKeyAction, TreeKeyboardContext } from './treeKeyboard.js'
 export type {
   CheckedState,

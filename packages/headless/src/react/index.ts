@@ -3,7 +3,6 @@
  *
  * @packageDocumentation
  */
-export { composeHandlers, mergeRefs } from './mergeProps.js'
 export { childrenQueryOptions, DEFAULT_STALE_TIME, pickerKeys } from './pickerQueryOptions.js'
 export type { ChildrenQueryInput, NodeKey } from './pickerQueryOptions.js'
 export { usePicker } from './usePicker.js'

@@ -1,0 +1,53 @@
+/**
+ * @epaas-picker/react/locales/en-US: the picker's texts in English, apart from the main entry so
+ * that an app in Chinese does not ship them.
+ *
+ * @example
+ * import { enUS } from '@epaas-picker/react/locales/en-US'
+ * <AddressBookPicker locale={enUS} />
+ *
+ * @packageDocumentation
+ */
+import { describeRefusal, parentRelationLabel } from '@epaas-picker/headless'
+import { rolesIn, summaryIn, type PickerMessages } from '../messages.js'
+
+const enUnits = ['department', 'student', 'teacher', 'parent']
+const enPeople = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`
+
+/** The built-in English texts. Names, paths and relations stay as the server sends them. */
+export const enUS: PickerMessages = {
+  lang: 'en-US',
+  searchLabel: 'Search people or departments',
+  searchPlaceholder: 'Search by name or department',
+  treeLabel: 'Address book',
+  loading: 'Loading…',
+  loadError: 'Could not load',
+  retry: 'Retry',
+  empty: 'No members',
+  noResults: (query) => `Nothing matches “${query}”`,
+  roles: rolesIn('en-US'),
+  parentRelation: (children) => parentRelationLabel(children, 'en-US'),
+  memberCount: enPeople,
+  pathSeparator: ' · ',
+  selectedTitle: 'Selected',
+  nothingSelected: 'Nothing selected yet',
+  summary: summaryIn(
+    (n, kind) => `${n} ${enUnits[kind]}${n === 1 ? '' : 's'}`,
+    (n) => `${n} excluded`,
+    ', ',
+  ),
+  excludedTitle: 'Except',
+  removeItem: (label) => `Remove ${label}`,
+  removeExclusion: (label) => `Include ${label} again`,
+  clearAll: 'Clear all',
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+  selectedCount: (people) => `About ${enPeople(people)}`,
+  refusal: (refusal) => describeRefusal(refusal, 'en-US'),
+  breadcrumbLabel: 'Current location',
+  breadcrumbRoot: 'Address book',
+  openLevel: 'Open',
+  showSelected: (people) => `Selected: about ${enPeople(people)}`,
+  close: 'Close',
+  dialogTitle: 'Choose people',
+}
