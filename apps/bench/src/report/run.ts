@@ -22,10 +22,6 @@ const browser = await readJson<NonNullable<ReportInput['browser']>>('browser.jso
 const size = await readJson<NonNullable<ReportInput['size']>>('size.json')
 const proxy = await readJson<NonNullable<ReportInput['proxy']>>('proxy.json')
 if (browser) input.browser = browser
-const experiment = await readJson<NonNullable<ReportInput['checkboxExperiment']>>(
-  'experiment-light-checkbox.json',
-)
-if (experiment) input.checkboxExperiment = experiment
 if (size) input.size = size
 if (proxy) input.proxy = proxy
 const load = await readJson<NonNullable<ReportInput['load']>>('load.json')

@@ -8,7 +8,6 @@ import {
   OPERATIONS,
   ratioToBestPeer,
   type BrowserResults,
-  type Figure,
   type OperationName,
 } from '../browser/browserResults.js'
 import type { PickerName } from '../browser/driver/buildPages.js'
@@ -29,14 +28,6 @@ const chartSeries: { picker: PickerName; name: string; color: string }[] = [
   { picker: 'antd', name: 'antd Tree', color: '#dc2626' },
   { picker: 'arborist', name: 'react-arborist', color: '#059669' },
 ]
-
-/** `results/experiment-light-checkbox.json`. */
-export interface CheckboxExperiment {
-  createdAt: string
-  command: string
-  settings: { runs: number; throttle: number; frames: number }
-  operations: Record<OperationName, { radix: Figure; span: Figure }>
-}
 
 /**
  * `results/load.json`: the output of
@@ -61,7 +52,6 @@ export interface LoadResults {
 /** What the report is made of; any part may be missing. */
 export interface ReportInput {
   browser?: BrowserResults
-  checkboxExperiment?: CheckboxExperiment
   size?: SizeResults
   proxy?: ProxyResults
   load?: LoadResults
@@ -310,35 +300,6 @@ ${table(
 `
 }
 
-function experimentSection(experiment: CheckboxExperiment): string {
-  const shown: OperationName[] = [
-    'mount',
-    'expandLoaded',
-    'tick',
-    'untick',
-    'scrollP95',
-    'longTasks',
-    'search',
-  ]
-  const rows = shown.map((operation) => {
-    const { radix, span } = experiment.operations[operation]
-    return [
-      OPERATIONS[operation].label,
-      value(operation, radix.median),
-      value(operation, span.median),
-      radix.median > 0 ? `${fmt(span.median / radix.median, 2)}×` : '–',
-    ]
-  })
-  return `### Experiment: the same page with a plain checkbox
-
-Our page built twice, as is and with \`PickerCheckbox\` swapped at build time for a \`span\` with the same
-\`data-state\` (nothing in \`packages/react\` changes), ${experiment.settings.runs} interleaved runs each, CPU throttled
-${experiment.settings.throttle}×, medians; measured ${experiment.createdAt.slice(0, 10)} with \`${experiment.command}\`.
-
-${table(['operation', 'Radix checkbox (as shipped)', 'plain span', 'span ÷ Radix'], rows, ['l', 'r', 'r', 'r'])}
-`
-}
-
 function loadSection(load: LoadResults): string {
   const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024, 1)} MB`
   const row = [
@@ -392,16 +353,14 @@ as ratios measured in one run, not as absolutes.`,
   ]
   if (input.browser) parts.push(browserSection(input.browser, input.chartFile))
   if (input.notes) parts.push(input.notes.trim())
-  if (input.checkboxExperiment) parts.push(experimentSection(input.checkboxExperiment))
   if (input.size) parts.push(sizeSection(input.size))
   if (input.proxy) parts.push(proxySection(input.proxy))
   if (input.load) parts.push(loadSection(input.load))
   parts.push(`## Reproduce
 
 \`\`\`sh
-pnpm bench                                         # everything: core, browser, experiment, size, proxy, this document
+pnpm bench                                         # everything: core, browser, size, proxy, load, this document
 pnpm --filter @epaas-picker/bench bench:browser    # --runs 5 --throttle 4 --frames 240 --pickers ours,antd,arborist
-pnpm --filter @epaas-picker/bench bench:experiment:checkbox   # --runs 3 --throttle 4
 pnpm --filter @epaas-picker/bench bench:size
 pnpm --filter @epaas-picker/bench bench:proxy      # --duration 10 --latency 20
 pnpm --filter @epaas-picker/bench bench:load       # 200 connections for 60 s through the proxy

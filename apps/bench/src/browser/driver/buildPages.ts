@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { build, defaultClientConditions, type PluginOption } from 'vite'
+import { build, defaultClientConditions } from 'vite'
 
 /** The pickers measured, in the order of the tables. */
 export const PICKERS = ['ours', 'antd', 'arborist'] as const
@@ -27,20 +27,16 @@ export function availablePickers(): PickerName[] {
 
 /**
  * Builds the pages of `pickers` into `outDir` (emptied first). Each page is then at
- * `<outDir>/pages/<picker>.html`. `plugins` are added after React's (experiments swap a module).
+ * `<outDir>/pages/<picker>.html`.
  */
-export async function buildPages(
-  outDir: string,
-  pickers: readonly PickerName[],
-  plugins: PluginOption[] = [],
-): Promise<void> {
+export async function buildPages(outDir: string, pickers: readonly PickerName[]): Promise<void> {
   await build({
     configFile: false,
     root: browserRoot,
     base: './',
     logLevel: 'warn',
     mode: 'production',
-    plugins: [react(), ...plugins],
+    plugins: [react()],
     resolve: { conditions: ['@epaas-picker/source', ...defaultClientConditions] },
     build: {
       outDir,
