@@ -5,6 +5,8 @@
 //   browser - `*.browser.test.ts(x)` in real Chromium through Playwright
 //   storybook - every story of `.storybook/` as a test in real Chromium: render, play function,
 //               axe check (`a11y.test: 'error'`), with the mock served through MSW
+//   react18 - the component and hook tests again on React 18.3 and React DOM 18.3 (jsdom, and
+//             the SSR tests in Node), to prove the `^18.2 || ^19` peer range
 import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
@@ -69,6 +71,45 @@ export default defineConfig({
             headless: true,
             provider: playwright({ launchOptions: chromiumLaunchOptions() }),
             instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        extends: true,
+        resolve: {
+          // React 18.3 is installed beside React 19 as `react-18` and `react-dom-18`: every import
+          // of React or React DOM, subpaths included, goes to them.
+          alias: [
+            { find: /^react-dom(\/.*)?$/, replacement: 'react-dom-18$1' },
+            { find: /^react(\/.*)?$/, replacement: 'react-18$1' },
+          ],
+          // ES builds of the libraries below: a CommonJS build would be loaded by Node, which
+          // does not apply the alias.
+          mainFields: ['module'],
+        },
+        ssr: { resolve: { mainFields: ['module'] } },
+        test: {
+          name: 'react18',
+          environment: 'jsdom',
+          include: [
+            'packages/react/src/SelectedPanel.test.tsx',
+            'packages/headless/src/react/usePicker.test.tsx',
+            // The version checks, and the SSR tests run again in Node.
+            'packages/*/src/test/react18/*.react18.{ts,tsx}',
+          ],
+          // React DOM 18 is CommonJS loaded by Node; its own `require('react')` needs a hand.
+          setupFiles: ['packages/react/src/test/react18/requireReact18.ts'],
+          server: {
+            deps: {
+              // Libraries that import React themselves go through Vite, so the alias applies
+              // inside them too: one React, not two.
+              inline: [
+                /@testing-library\/react/,
+                /@tanstack\/react-query/,
+                /react-window/,
+                /@radix-ui\//,
+              ],
+            },
           },
         },
       },
