@@ -1,5 +1,5 @@
 import { SelectType, type PickerValue } from '@epaas-picker/protocol'
-import { createStatusRow } from './createNodeRow.js'
+import { statusRowOf } from './createNodeRow.js'
 import { isDepartmentNode } from './keys.js'
 import { summarizeValue, type ValueSummary } from './labels.js'
 import type { Refusal } from './refusal.js'
@@ -176,16 +176,7 @@ export class PickerSnapshot {
     const load = this.getLoadState(parentKey)
     const kids = childRows.get(parentKey ?? '')
     const rows: readonly TreeRow[] =
-      load.status === 'success' && kids && kids.length > 0
-        ? kids
-        : [
-            createStatusRow(
-              parentKey,
-              load.status === 'success' ? 'empty' : load.status === 'error' ? 'error' : 'loading',
-              level,
-              load.status === 'error' ? load.error : undefined,
-            ),
-          ]
+      load.status === 'success' && kids?.length ? kids : [statusRowOf(parentKey, load, level)]
     return (this.#drill = { path, rows })
   }
 

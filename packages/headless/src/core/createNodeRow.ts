@@ -1,6 +1,6 @@
 import type { SelectNode } from '@epaas-picker/protocol'
 import { statusRowKey } from './keys.js'
-import type { NodeRow, RowStatus, StatusRow } from './types.js'
+import type { LoadState, NodeRow, RowStatus, StatusRow } from './types.js'
 
 /**
  * Rows are the one object the picker keeps per loaded node, so they are instances of a class
@@ -70,4 +70,17 @@ export function createStatusRow(
     setsize: 1,
     ...(status === 'error' ? { error } : {}),
   }
+}
+
+/**
+ * The status row standing for a level that has no rows to show: `loading` (idle or loading),
+ * `error` (with the load's error) or `empty` (loaded, no children).
+ */
+export function statusRowOf(parentKey: string | null, load: LoadState, level: number): StatusRow {
+  return createStatusRow(
+    parentKey,
+    load.status === 'success' ? 'empty' : load.status === 'error' ? 'error' : 'loading',
+    level,
+    (load as { error?: unknown }).error,
+  )
 }

@@ -3,6 +3,7 @@
  * drill-down, behind `subscribe` / `getSnapshot` with immutable snapshots.
  */
 import {
+  emptyPickerValue,
   isAbortError,
   SearchType,
   SelectType,
@@ -18,7 +19,7 @@ import {
   searchRequest,
   type PickerFilters,
 } from './filters.js'
-import { createNodeRow, createStatusRow } from './createNodeRow.js'
+import { createNodeRow, createStatusRow, statusRowOf } from './createNodeRow.js'
 import { entityKeyOfNode, isDepartmentNode, parentKeyOf, rowKeyOf, rowSegment } from './keys.js'
 import { itemFromNode, matchRanges } from './labels.js'
 import { IDLE, PickerSnapshot } from './PickerSnapshot.js'
@@ -209,17 +210,9 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
   let index = new EntityIndex()
 
   // Selection.
-  let selection: SelectionState = emptySelection()
-  let value: PickerValue
-  const valueStates = new WeakMap<PickerValue, SelectionState>()
-  const initialValue = initial.value ?? initial.defaultValue
-  if (initialValue) {
-    selection = selectionFromValue(initialValue)
-    value = initialValue
-  } else {
-    value = selectionToValue(selection)
-  }
-  valueStates.set(value, selection)
+  let value = initial.value ?? initial.defaultValue ?? emptyPickerValue()
+  let selection = selectionFromValue(value)
+  const valueStates = new WeakMap([[value, selection]])
   let valueProp = initial.value
   let refusal: Refusal | null = null
 
@@ -241,7 +234,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
   const typeahead = new Typeahead()
   let drillPath: readonly string[] = []
 
-  rows = buildUnder(null, 1, [])
+  spliceUnder(null, [])
   let snapshot = makeSnapshot()
 
   function mode(): 'tree' | 'search' {
@@ -318,18 +311,14 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     toLoad: (string | null)[],
   ) {
     const load = loadOf(parentKey)
-    if (load.status === 'success') {
-      const kids = childRows.get(parentKey ?? ROOT) ?? []
-      if (kids.length === 0) out.push(createStatusRow(parentKey, 'empty', level))
-      for (const kid of kids) {
-        out.push(kid)
-        if (expanded.has(kid.key) && isExpandable(kid)) appendUnder(out, kid.key, level + 1, toLoad)
-      }
-    } else if (load.status === 'error') {
-      out.push(createStatusRow(parentKey, 'error', level, load.error))
-    } else {
-      out.push(createStatusRow(parentKey, 'loading', level))
+    const kids = (load.status === 'success' && childRows.get(parentKey ?? ROOT)) || []
+    if (kids.length === 0) {
+      out.push(statusRowOf(parentKey, load, level))
       if (load.status === 'idle') toLoad.push(parentKey)
+    }
+    for (const kid of kids) {
+      out.push(kid)
+      if (expanded.has(kid.key) && isExpandable(kid)) appendUnder(out, kid.key, level + 1, toLoad)
     }
   }
 
@@ -370,25 +359,25 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     loadsShared = false
   }
 
-  function startLoads(keys: (string | null)[]) {
+  function startLoads(keys: readonly (string | null)[]) {
     for (const key of keys) startLoad(key)
   }
 
+  /**
+   * Loads a level that is idle (`null`: the top level), once started. Keys of rows not loaded
+   * yet, and levels loading, loaded or failed, are skipped, so callers may pass any key.
+   */
   function startLoad(parentKey: string | null) {
-    if (!started) return
-    const node = parentKey === null ? null : (parents.get(parentKey)?.node ?? null)
-    if (parentKey !== null && node === null) return
-    const loadKey = parentKey ?? ROOT
-    const current = loadOf(parentKey).status
-    if (current === 'loading' || current === 'success') return
-    setLoad(loadKey, { status: 'loading' })
+    const node = parentKey === null ? null : parents.get(parentKey)?.node
+    if (!started || node === undefined || loadOf(parentKey).status !== 'idle') return
+    setLoad(parentKey ?? ROOT, { status: 'loading' })
     const ofGeneration = generation
     const request = childrenRequest(filters, node)
     const signal = loadsController.signal
-    const promise = options.loadChildren
+    ;(options.loadChildren
       ? options.loadChildren({ request, node, signal })
       : fetcher(request, { signal })
-    promise.then(
+    ).then(
       (nodes) => queueAnswer({ parentKey, generation: ofGeneration, nodes }),
       (error: unknown) => queueAnswer({ parentKey, generation: ofGeneration, error }),
     )
@@ -405,64 +394,78 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     answers = []
     if (batch.length === 0) return
     const toLoad: (string | null)[] = []
-    if (batch.length === 1) {
-      applyAnswer(batch[0] as Answer)
-      spliceUnder((batch[0] as Answer).parentKey, toLoad)
-    } else {
-      for (const answer of batch) applyAnswer(answer)
-      // One walk of the visible tree instead of one copy of the rows per answer.
-      rows = buildUnder(null, 1, toLoad)
+    for (const answer of batch) {
+      if ('nodes' in answer) receiveChildren(answer.parentKey, answer.nodes)
+      else setLoad(answer.parentKey ?? ROOT, { status: 'error', error: answer.error })
     }
+    // Several answers: one walk of the visible tree instead of one copy of the rows per answer.
+    spliceUnder(batch.length === 1 ? (batch[0] as Answer).parentKey : null, toLoad)
     startLoads(toLoad)
     emit()
   }
 
-  function applyAnswer(answer: Answer) {
-    if ('nodes' in answer) receiveChildren(answer.parentKey, answer.nodes)
-    else setLoad(answer.parentKey ?? ROOT, { status: 'error', error: answer.error })
+  /**
+   * Rows for the nodes of a level or of a search answer (`parentKey` `undefined`), numbered, each
+   * key once (a node listed twice would break keys); records what they teach about entities.
+   */
+  function rowsOf(nodes: readonly SelectNode[], parentKey?: string | null, text = '') {
+    const out: ReturnType<typeof createNodeRow>[] = []
+    const seen = new Set<string>()
+    const search = parentKey === undefined
+    const level = ((parentKey && parents.get(parentKey)?.level) || 0) + 1
+    let next = selection
+    for (const node of nodes) {
+      const key = search ? `?${rowSegment(node)}@${node.parent_id}` : rowKeyOf(parentKey, node)
+      if (seen.size === seen.add(key).size) continue
+      const entityKey = entityKeyOfNode(node)
+      index.add(entityKey, node)
+      if (next.entries.has(entityKey)) next = addKnownPath(next, entityKey, node.id_path)
+      const row = createNodeRow(key, search ? null : parentKey, node, entityKey, level)
+      out.push(
+        search
+          ? Object.assign(row, {
+              matches: matchRanges(node.name, text),
+              school: index.schoolOf(node.corpid),
+            })
+          : row,
+      )
+    }
+    out.forEach((row, i) => {
+      row.posinset = i + 1
+      row.setsize = out.length
+    })
+    // A change of paths only: the value stays the same object, so nothing is proposed.
+    if (next !== selection) {
+      selection = next
+      valueStates.set(value, next)
+    }
+    return out
   }
 
   /** Records a level's children (the caller rebuilds the visible rows and emits). */
   function receiveChildren(parentKey: string | null, nodes: readonly SelectNode[]) {
-    const parent = parentKey === null ? null : parents.get(parentKey)
-    const level = parent ? parent.level + 1 : 1
-    const kids: ReturnType<typeof createNodeRow>[] = []
-    const seen = new Set<string>()
-    let nextSelection = selection
-    for (const node of nodes) {
-      const key = rowKeyOf(parentKey, node)
-      // A node listed twice under one parent would break keys; show it once.
-      if (seen.size === seen.add(key).size) continue
-      const row = createNodeRow(key, parentKey, node, entityKeyOfNode(node), level)
-      kids.push(row)
-      index.add(row.entityKey, node)
-      if (nextSelection.entries.has(row.entityKey)) {
-        nextSelection = addKnownPath(nextSelection, row.entityKey, node.id_path)
-      }
-    }
-    const setsize = kids.length
-    for (let i = 0; i < setsize; i++) {
-      const kid = kids[i] as ReturnType<typeof createNodeRow>
-      kid.posinset = i + 1
-      kid.setsize = setsize
-    }
+    const kids = rowsOf(nodes, parentKey)
     for (const kid of kids) if (isExpandable(kid)) parents.set(kid.key, kid)
     childRows.set(parentKey ?? ROOT, kids)
     setLoad(parentKey ?? ROOT, { status: 'success' })
-    if (nextSelection !== selection) commitInternal(nextSelection)
   }
 
-  function resetTree() {
+  /** Aborts the loads in flight; answers still on their way are ignored. */
+  function abortLoads() {
     generation++
     loadsController.abort()
     loadsController = new AbortController()
+  }
+
+  function resetTree() {
+    abortLoads()
     parents = new Map()
     childRows = new Map()
     loads = new Map()
     index = new EntityIndex()
     drillPath = []
     const toLoad: (string | null)[] = []
-    rows = buildUnder(null, 1, toLoad)
+    spliceUnder(null, toLoad)
     startLoads(toLoad)
   }
 
@@ -496,12 +499,9 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
         if (focusedTree !== null && focusedTree.startsWith(`${key}/`)) focused.tree = key
       }
     }
+    // A row expanded out of sight loads anyway (startLoad skips keys of rows not loaded yet).
     for (const key of added) {
-      if (previous.has(key)) continue
-      const row = parents.get(key)
-      if (!row) continue
-      const visible = spliceUnder(key, toLoad)
-      if (!visible && loadOf(key).status === 'idle') toLoad.push(key)
+      if (!previous.has(key) && !spliceUnder(key, toLoad)) toLoad.push(key)
     }
     startLoads(toLoad)
   }
@@ -509,33 +509,21 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
   // -------------------------------------------------------------------------------------------
   // Selection
 
-  /** A change of paths only (the value stays the same object, so nothing is proposed). */
-  function commitInternal(next: SelectionState) {
-    selection = next
-    valueStates.set(value, next)
-  }
-
   function proposeSelection(next: SelectionState) {
     const nextValue = selectionToValue(next)
+    // `setValue` finds the state again instead of rebuilding it from the value.
     valueStates.set(nextValue, next)
     refusal = null
-    // Controlled: the value comes back through `setOptions`.
-    if (options.value === undefined) {
-      selection = next
-      value = nextValue
-      emit()
-    }
-    options.onValueChange?.(nextValue)
+    store.setValue(nextValue)
   }
 
-  function canToggle(row: TreeRow): Refusal | null {
-    if (row.kind !== 'node') return { code: 'disabled', entityKey: '' }
-    if (row.node.disabled) return { code: 'disabled', entityKey: row.entityKey }
-    const selectType = filters.select_type ?? SelectType.Any
-    if (selectType === SelectType.DepartmentsOnly && !isDepartmentNode(row.node)) {
-      return { code: 'not-selectable', entityKey: row.entityKey }
-    }
-    return null
+  function canToggle(row: TreeRow | undefined): Refusal | null {
+    if (row?.kind !== 'node') return { code: 'disabled', entityKey: '' }
+    const { node, entityKey } = row
+    if (node.disabled) return { code: 'disabled', entityKey }
+    return filters.select_type === SelectType.DepartmentsOnly && !isDepartmentNode(node)
+      ? { code: 'not-selectable', entityKey }
+      : null
   }
 
   function refuse(reason: Refusal): ToggleResult {
@@ -616,33 +604,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
   }
 
   function receiveSearch(text: string, nodes: readonly SelectNode[]) {
-    const results: SearchRow[] = []
-    const seen = new Set<string>()
-    let nextSelection = selection
-    for (const node of nodes) {
-      const key = `?${rowSegment(node)}@${node.parent_id}`
-      if (seen.has(key)) continue
-      seen.add(key)
-      const entityKey = entityKeyOfNode(node)
-      index.add(entityKey, node)
-      if (nextSelection.entries.has(entityKey)) {
-        nextSelection = addKnownPath(nextSelection, entityKey, node.id_path)
-      }
-      results.push({
-        kind: 'node',
-        key,
-        parentKey: null,
-        node,
-        entityKey,
-        level: 1,
-        posinset: results.length + 1,
-        setsize: 0,
-        matches: matchRanges(node.name, text),
-        school: index.schoolOf(node.corpid),
-      })
-    }
-    for (const row of results) (row as { setsize: number }).setsize = results.length
-    if (nextSelection !== selection) commitInternal(nextSelection)
+    const results = rowsOf(nodes, undefined, text) as SearchRow[]
     searchResults = results
     searchRows = results.length > 0 ? results : [searchStatusRow('empty')]
     searchStatus = 'success'
@@ -689,7 +651,8 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     setLoad(parentKey ?? ROOT, IDLE)
     const toLoad: (string | null)[] = []
     spliceUnder(parentKey, toLoad)
-    if (!toLoad.includes(parentKey)) toLoad.push(parentKey)
+    // Also when out of sight (startLoad skips a level already loading).
+    toLoad.push(parentKey)
     startLoads(toLoad)
     emit()
   }
@@ -706,9 +669,8 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
       started = true
       // After a stop (StrictMode unmounts and mounts again), loads cut short are started again.
       const toLoad: (string | null)[] = []
-      rows = buildUnder(null, 1, toLoad)
-      for (const key of drillPath) if (loadOf(key).status === 'idle') toLoad.push(key)
-      startLoads(toLoad)
+      spliceUnder(null, toLoad)
+      startLoads([...toLoad, ...drillPath])
       if (mode() === 'search' && searchStatus !== 'success') scheduleSearch()
       emit()
     },
@@ -716,9 +678,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     destroy() {
       if (!started) return
       started = false
-      generation++
-      loadsController.abort()
-      loadsController = new AbortController()
+      abortLoads()
       // Loads cut short go back to idle so that a later start() sends them again.
       const next = new Map(loads)
       for (const [key, state] of loads) if (state.status === 'loading') next.delete(key)
@@ -778,28 +738,25 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     },
 
     toggle(target, checked) {
-      const row = typeof target === 'string' ? snapshot.getRow(target) : target
-      if (!row) return refuse({ code: 'disabled', entityKey: '' })
-      const refused = canToggle(row)
+      const found = typeof target === 'string' ? snapshot.getRow(target) : target
+      const refused = canToggle(found)
       if (refused) return refuse(refused)
-      const current = checkedState(selection, row)
-      const wanted = checked ?? current !== true
-      const children = index.childrenOf(row.entityKey)
-      const item = itemFromNode(row.node, {
-        school: index.schoolOf(row.node.corpid),
-        ...(children ? { children } : {}),
-      })
-      const paths = index.pathsOf(row.entityKey)
+      const row = found as NodeRow
+      const { node, entityKey } = row
+      const wanted = checked ?? checkedState(selection, row) !== true
       const next = setChecked(selection, row, wanted, {
-        item,
-        paths: paths.length > 0 ? paths : [row.node.id_path],
+        item: itemFromNode(node, {
+          school: index.schoolOf(node.corpid),
+          children: index.childrenOf(entityKey),
+        }),
+        paths: index.pathsOf(entityKey),
       })
       const max = options.maxCount
-      if (wanted && max !== undefined && next.count > max && next.count > selection.count) {
+      if (wanted && next.count > (max ?? Infinity) && next.count > selection.count) {
         return refuse({
           code: 'maximum',
-          entityKey: row.entityKey,
-          maximum: max,
+          entityKey,
+          maximum: max as number,
           count: selection.count,
           requested: next.count,
         })
@@ -877,10 +834,9 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     },
 
     drillInto(key) {
-      const row = parents.get(key)
-      if (!row) return
+      if (!parents.has(key)) return
       drillPath = [...drillPath, key]
-      startLoads(loadOf(key).status === 'idle' ? [key] : [])
+      startLoad(key)
       emit()
     },
     drillTo(depth) {

@@ -12,6 +12,7 @@
  * States are immutable: every change returns a new {@link SelectionState}.
  */
 import {
+  emptyPickerValue,
   entityKey,
   type PickerValue,
   type SelectedDepartment,
@@ -214,7 +215,7 @@ export function selectionFromValue(
 
 /** The serialisable value of a state: included departments, included people, exclusions. */
 export function selectionToValue(state: SelectionState): PickerValue {
-  const value: PickerValue = { departments: [], users: [], excluded: [] }
+  const value = emptyPickerValue()
   for (const { item, included } of state.entries.values()) {
     if (!included) value.excluded.push(item)
     else if (item.type === 'department') value.departments.push(item)

@@ -151,7 +151,7 @@ export function usePicker(options: UsePickerOptions = {}): UsePickerResult {
             pendingFocus.current = null
             element.focus()
           }
-        } else if (elements.current.get(key)) {
+        } else {
           elements.current.delete(key)
         }
       }
@@ -229,11 +229,13 @@ export function usePicker(options: UsePickerOptions = {}): UsePickerResult {
 
       getCheckboxProps: (row, props = {}) => {
         const state = getRowState(row)
-        const { ref: _ref, ...rest } = props
         return {
-          ...rest,
+          ...buttonProps(props, () => {
+            if (row.kind !== 'node') return
+            store.setFocusedKey(row.key)
+            store.toggle(row)
+          }),
           'aria-hidden': true,
-          tabIndex: -1,
           'data-state':
             state.checked === 'indeterminate'
               ? 'indeterminate'
@@ -241,40 +243,18 @@ export function usePicker(options: UsePickerOptions = {}): UsePickerResult {
                 ? 'checked'
                 : 'unchecked',
           'data-disabled': state.disabled || !state.selectable ? '' : undefined,
-          onClick: composeHandlers(props.onClick, (event: MouseEvent<HTMLElement>) => {
-            event.stopPropagation()
-            if (row.kind !== 'node') return
-            store.setFocusedKey(row.key)
-            store.toggle(row)
-          }),
         }
       },
 
-      getExpanderProps: (row, props = {}) => {
-        const { ref: _ref, ...rest } = props
-        return {
-          ...rest,
-          'aria-hidden': true,
-          tabIndex: -1,
-          onClick: composeHandlers(props.onClick, (event: MouseEvent<HTMLElement>) => {
-            event.stopPropagation()
-            store.setFocusedKey(row.key)
-            store.toggleExpanded(row.key)
-          }),
-        }
-      },
+      getExpanderProps: (row, props = {}) => ({
+        ...buttonProps(props, () => {
+          store.setFocusedKey(row.key)
+          store.toggleExpanded(row.key)
+        }),
+        'aria-hidden': true,
+      }),
 
-      getRetryProps: (row, props = {}) => {
-        const { ref: _ref, ...rest } = props
-        return {
-          ...rest,
-          tabIndex: -1,
-          onClick: composeHandlers(props.onClick, (event: MouseEvent<HTMLElement>) => {
-            event.stopPropagation()
-            store.retryRow(row)
-          }),
-        }
-      },
+      getRetryProps: (row, props = {}) => buttonProps(props, () => store.retryRow(row)),
 
       getSearchInputProps: (props = {}) => {
         const { ref: _ref, ...rest } = props
@@ -319,6 +299,22 @@ export function usePicker(options: UsePickerOptions = {}): UsePickerResult {
   }, [snapshot, store, treeId, refFor])
 }
 
+/**
+ * The caller's props (without a ref) for a part that acts on a click, out of the tab order (the
+ * tree's keyboard reaches it); the click does not reach the row.
+ */
+function buttonProps(props: ElementProps, act: () => void): HTMLAttributes<HTMLElement> {
+  const { ref: _ref, ...rest } = props
+  return {
+    ...rest,
+    tabIndex: -1,
+    onClick: composeHandlers(props.onClick, (event: MouseEvent<HTMLElement>) => {
+      event.stopPropagation()
+      act()
+    }),
+  }
+}
+
 function toStoreOptions(
   options: UsePickerOptions,
   queryClient: QueryClient,
@@ -336,13 +332,7 @@ function toStoreOptions(
     ...storeOptions,
     loadChildren: ({ node }) =>
       queryClient.fetchQuery(
-        childrenQueryOptions({
-          node,
-          filters,
-          transport: fetcher,
-          ...(queryScope !== undefined ? { scope: queryScope } : {}),
-          ...(staleTime !== undefined ? { staleTime } : {}),
-        }),
+        childrenQueryOptions({ node, filters, transport: fetcher, scope: queryScope, staleTime }),
       ),
   }
 }
