@@ -2,20 +2,20 @@ import { NodeDepartmentType, type ParentOf, type SelectNode } from '@epaas-picke
 import { isDepartmentNode } from './keys.js'
 import { parentOf } from './labels.js'
 
-/** Several paths of one person; a lone path is stored bare to keep the common case small. */
-class PathList {
-  declare readonly paths: (readonly string[])[]
-  constructor(paths: (readonly string[])[]) {
-    this.paths = paths
-  }
-}
+/**
+ * The paths of one person: a lone path is stored bare (a list of IDs) to keep the common case
+ * small, several as a list of paths, told apart by their first entry (a string or a list).
+ */
+type Paths = readonly string[] | (readonly string[])[]
+
+const isPathList = (paths: Paths): paths is (readonly string[])[] => typeof paths[0] === 'object'
 
 /**
  * What the loaded tree (and search results) taught about entities: every path a person is listed
  * under, every child a parent was seen with, and school names by corpid. Append-only.
  */
 export class EntityIndex {
-  private readonly paths = new Map<string, readonly string[] | PathList>()
+  private readonly paths = new Map<string, Paths>()
   private readonly children = new Map<string, ParentOf[]>()
   private readonly schools = new Map<string, string>()
 
@@ -35,13 +35,13 @@ export class EntityIndex {
     const known = this.paths.get(entityKey)
     if (known === undefined) {
       this.paths.set(entityKey, path)
-    } else if (known instanceof PathList) {
-      if (!known.paths.some((p) => samePath(p, path))) {
-        known.paths.push(path)
+    } else if (isPathList(known)) {
+      if (!known.some((p) => samePath(p, path))) {
+        known.push(path)
         learned = true
       }
     } else if (!samePath(known, path)) {
-      this.paths.set(entityKey, new PathList([known, path]))
+      this.paths.set(entityKey, [known, path])
       learned = true
     }
     // Only parents carry a child; skip building the list for everyone else.
@@ -61,7 +61,7 @@ export class EntityIndex {
   pathsOf(entityKey: string): readonly (readonly string[])[] {
     const known = this.paths.get(entityKey)
     if (known === undefined) return []
-    return known instanceof PathList ? known.paths : [known]
+    return isPathList(known) ? known : [known]
   }
 
   /** Every child a parent was seen with. */

@@ -53,6 +53,10 @@ export function treeKeyAction(
   }
   const expandable = row.kind === 'node' && context.isExpandable(row)
   const open = expandable && context.isExpanded(row.key)
+  const act = (type: 'expand' | 'collapse' | 'toggle-checked'): TreeKeyAction => ({
+    type,
+    key: row.key,
+  })
 
   switch (key) {
     case 'ArrowDown':
@@ -65,13 +69,12 @@ export function treeKeyAction(
       return focus(rows.length - 1)
     case 'ArrowRight':
       if (!expandable) return null
-      return open ? focus(index + 1) : { type: 'expand', key: row.key }
-    case 'ArrowLeft': {
-      if (open) return { type: 'collapse', key: row.key }
-      if (row.parentKey === null) return null
-      const parent = rows.findLastIndex((r, i) => i < index && r.key === row.parentKey)
-      return parent >= 0 ? focus(parent) : null
-    }
+      return open ? focus(index + 1) : act('expand')
+    case 'ArrowLeft':
+      // The parent is above the row; a top-level row (no parent) finds nothing.
+      return open
+        ? act('collapse')
+        : focus(rows.findLastIndex((r, i) => i < index && r.key === row.parentKey))
     case '*': {
       const keys = rows
         .filter(
@@ -85,13 +88,10 @@ export function treeKeyAction(
       return keys.length > 0 ? { type: 'expand-siblings', keys } : null
     }
     case 'Enter':
-      if (row.kind === 'status') return row.status === 'error' ? { type: 'retry', row } : null
-      if (expandable)
-        return open ? { type: 'collapse', key: row.key } : { type: 'expand', key: row.key }
-      return { type: 'toggle-checked', key: row.key }
     case ' ':
       if (row.kind === 'status') return row.status === 'error' ? { type: 'retry', row } : null
-      return { type: 'toggle-checked', key: row.key }
+      if (key === 'Enter' && expandable) return act(open ? 'collapse' : 'expand')
+      return act('toggle-checked')
   }
   if (typeahead && isPrintable(key)) return typeaheadMatch(rows, index, typeahead)
   return null

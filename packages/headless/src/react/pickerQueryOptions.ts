@@ -38,10 +38,7 @@ export const pickerKeys = {
   /** The children of one node (`null`: the top level) under a filter set. */
   children: (scope: string, filters: PickerFilters, node: SelectNode | NodeKey | null) =>
     [
-      'epaas-picker',
-      scope,
-      'children',
-      pickFilters(filters),
+      ...pickerKeys.tree(scope, filters),
       node === null
         ? { id: '0' }
         : { id: node.id, select_node_type: node.select_node_type, corpid: node.corpid },
