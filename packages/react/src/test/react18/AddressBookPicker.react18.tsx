@@ -1,13 +1,17 @@
 // The styled picker on React 18 in jsdom, in StrictMode (`renderPicker`), against the mock's real
-// handler: the virtualized tree (react-window), the mobile list with Radix checkboxes, search
-// and confirm. The jsdom tests of the `dom` project cover the selected panel; these cover what
-// they do not.
+// handler: the virtualized tree (react-window), the mobile list with Radix checkboxes, search,
+// confirm and the modal dialog. The jsdom tests of the `dom` project cover the selected panel;
+// these cover what they do not.
 import '@testing-library/jest-dom/vitest'
-import type { PickerValue } from '@epaas-picker/protocol'
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import { createMockEpaas } from '@epaas-picker/mock-server'
+import { createEpaasClient, type PickerValue } from '@epaas-picker/protocol'
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { StrictMode, useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { AddressBookPickerDialog } from '../../AddressBookPickerDialog.js'
 import { renderPicker } from '../renderPicker.js'
+import { WithQueryClient } from '../WithQueryClient.js'
 
 afterEach(cleanup)
 
@@ -76,5 +80,56 @@ describe('AddressBookPicker on React 18', () => {
     await waitFor(() => expect(students).toHaveAttribute('aria-checked', 'true'))
     expect(students).toHaveAttribute('data-state', 'checked')
     expect(screen.getByRole('button', { name: /^已选/ })).not.toHaveTextContent('已选约 0 人')
+  })
+
+  it('opens in a modal dialog and closes on Escape and on cancel', async () => {
+    const user = userEvent.setup()
+    const mock = createMockEpaas({ dataset: 'small' })
+    const transport = createEpaasClient({
+      baseUrl: 'http://mock.epaas',
+      fetch: mock.fetch,
+      token: mock.issueUserToken(),
+    })
+    const onOpenChange = vi.fn<(open: boolean) => void>()
+    function App() {
+      const [open, setOpen] = useState(true)
+      return (
+        <>
+          <button type="button" onClick={() => setOpen(true)}>
+            选人
+          </button>
+          <AddressBookPickerDialog
+            transport={transport}
+            layout="desktop"
+            open={open}
+            onOpenChange={(next) => {
+              onOpenChange(next)
+              setOpen(next)
+            }}
+          />
+        </>
+      )
+    }
+    render(
+      <StrictMode>
+        <WithQueryClient>
+          <App />
+        </WithQueryClient>
+      </StrictMode>,
+    )
+    const dialog = await screen.findByRole('dialog', { name: '选择人员' })
+    const [first] = await within(dialog).findAllByRole('treeitem')
+    expect(first).toHaveAttribute('aria-level', '1')
+    first?.focus()
+    await user.keyboard('{Escape}')
+    expect(onOpenChange).toHaveBeenLastCalledWith(false)
+    expect(screen.queryByRole('dialog')).toBeNull()
+
+    await user.click(screen.getByRole('button', { name: '选人' }))
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: '取消' }),
+    )
+    expect(onOpenChange).toHaveBeenCalledTimes(2)
+    expect(screen.queryByRole('dialog')).toBeNull()
   })
 })
