@@ -2,6 +2,8 @@
 // from source with everything else external (react, react-dom, @tanstack/react-query,
 // react-window, @radix-ui/*, and @epaas-picker/protocol, reported apart), minified, gzipped;
 // plus the stylesheet, minified and gzipped. Budget: 15 KB for the two packages with the CSS.
+// The en-US texts are an entry point of their own (`@epaas-picker/react/locales/en-US`): what an
+// app in English adds with them is reported too.
 //
 //   pnpm --filter @epaas-picker/react size
 import { dirname, join } from 'node:path'
@@ -79,6 +81,15 @@ const app = await bundle(
   "export * from '@epaas-picker/react'\nimport '@epaas-picker/react/styles.css'",
   ['@epaas-picker/headless', '@epaas-picker/react'],
 )
+// An app in English: the same plus the en-US texts.
+const english = await bundle(
+  [
+    "export * from '@epaas-picker/react'",
+    "export * from '@epaas-picker/react/locales/en-US'",
+    "import '@epaas-picker/react/styles.css'",
+  ].join('\n'),
+  ['@epaas-picker/headless', '@epaas-picker/react'],
+)
 // The headless package on its own (every export), for the share of the total it makes.
 const headless = await bundle("export * from '@epaas-picker/headless'", ['@epaas-picker/headless'])
 if (!own.css) throw new Error('the stylesheet was not bundled')
@@ -97,4 +108,5 @@ console.info(
 )
 console.info('for reference, with protocol ', kb(gz(withProtocol.code) + style))
 console.info('an app importing only react   ', kb(gz(app.code) + style), '(headless tree-shaken)')
+console.info('  the same app in English     ', kb(gz(english.code) + style), '(+ locales/en-US)')
 if (total > BUDGET) process.exitCode = 1
