@@ -1,7 +1,7 @@
 // The styled picker on React 18 in jsdom, in StrictMode (`renderPicker`), against the mock's real
 // handler: the virtualized tree (react-window), the mobile list with Radix checkboxes, search,
-// confirm and the modal dialog. The jsdom tests of the `dom` project cover the selected panel;
-// these cover what they do not.
+// confirm and the modal dialog (SelectedPanel.test.tsx, also run in this project, covers the
+// selected panel).
 import '@testing-library/jest-dom/vitest'
 import { createMockEpaas } from '@epaas-picker/mock-server'
 import { createEpaasClient, type PickerValue } from '@epaas-picker/protocol'
