@@ -83,8 +83,8 @@ export default defineConfig({
             { find: /^react-dom(\/.*)?$/, replacement: 'react-dom-18$1' },
             { find: /^react(\/.*)?$/, replacement: 'react-18$1' },
           ],
-          // ES builds of the libraries below: a CommonJS build would be loaded by Node, which
-          // does not apply the alias.
+          // ES builds of the libraries below (here and under `ssr`, for the SSR tests): a CommonJS
+          // build would be loaded by Node, which does not apply the alias.
           mainFields: ['module'],
         },
         ssr: { resolve: { mainFields: ['module'] } },
@@ -94,7 +94,7 @@ export default defineConfig({
           include: [
             'packages/react/src/SelectedPanel.test.tsx',
             'packages/headless/src/react/usePicker.test.tsx',
-            // The version checks, and the SSR tests run again in Node.
+            // This project's own tests: the versions, the picker's flows, the SSR tests in Node.
             'packages/*/src/test/react18/*.react18.{ts,tsx}',
           ],
           // React DOM 18 is CommonJS loaded by Node; its own `require('react')` needs a hand.
