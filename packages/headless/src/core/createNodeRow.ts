@@ -81,6 +81,6 @@ export function statusRowOf(parentKey: string | null, load: LoadState, level: nu
     parentKey,
     load.status === 'success' ? 'empty' : load.status === 'error' ? 'error' : 'loading',
     level,
-    (load as { error?: unknown }).error,
+    load.status === 'error' ? load.error : undefined,
   )
 }

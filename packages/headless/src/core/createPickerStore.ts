@@ -374,10 +374,10 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     const ofGeneration = generation
     const request = childrenRequest(filters, node)
     const signal = loadsController.signal
-    ;(options.loadChildren
+    const answer = options.loadChildren
       ? options.loadChildren({ request, node, signal })
       : fetcher(request, { signal })
-    ).then(
+    answer.then(
       (nodes) => queueAnswer({ parentKey, generation: ofGeneration, nodes }),
       (error: unknown) => queueAnswer({ parentKey, generation: ofGeneration, error }),
     )
