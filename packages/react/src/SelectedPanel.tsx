@@ -1,5 +1,5 @@
-import { summarizeValue } from '@epaas-picker/headless'
-import { entityKey, type ExcludedEntity, type SelectedUser } from '@epaas-picker/protocol'
+import { chipLabel, summarizeValue } from '@epaas-picker/headless'
+import { entityKey, type ExcludedEntity } from '@epaas-picker/protocol'
 import { useId, useMemo, type ReactNode } from 'react'
 import { partClass } from './classNames.js'
 import { CrossIcon } from './icons.js'
@@ -30,12 +30,7 @@ export function SelectedPanel({ className, headerEnd }: SelectedPanelProps) {
     const items = [...value.departments, ...value.users]
     const empty = items.length === 0 && value.excluded.length === 0
     const chip = (item: (typeof items)[number] | ExcludedEntity, excluded: boolean) => {
-      // `chipLabel` of the headless package, in the texts' language.
-      const relation =
-        item.type === 'user'
-          ? messages.parentRelation((item as SelectedUser).children ?? [])
-          : undefined
-      const label = relation ? `${item.name} · ${relation}` : item.name
+      const label = chipLabel(item, messages.parentRelation)
       const key = entityKey(item)
       return (
         <li

@@ -94,11 +94,21 @@ export function parentRelationLabel(
 
 /**
  * The text of a chip: the name, plus for a parent who they are a parent of
- * (`王五 · 张三、李四的家长`).
+ * (`王五 · 张三、李四的家长`). The relation is worded in `locale`, or by a function of the
+ * parent's children (a view's own, overridable texts).
+ *
+ * @example
+ * chipLabel(item) // '王五 · 张三、李四的家长'
+ * chipLabel(item, messages.parentRelation)
  */
-export function chipLabel(item: SelectionItem, locale: PickerLocale = 'zh-CN'): string {
+export function chipLabel(
+  item: SelectionItem,
+  locale: PickerLocale | ((children: readonly ParentOf[]) => string | undefined) = 'zh-CN',
+): string {
+  if (item.type !== 'user') return item.name
+  const children = item.children ?? []
   const relation =
-    item.type === 'user' ? parentRelationLabel(item.children ?? [], locale) : undefined
+    typeof locale === 'function' ? locale(children) : parentRelationLabel(children, locale)
   return relation ? `${item.name} · ${relation}` : item.name
 }
 
