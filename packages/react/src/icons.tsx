@@ -16,12 +16,6 @@ function Icon({
   )
 }
 
-/** A check mark (ticked). */
-export const CheckIcon = () => <Icon d="M3.5 8.5 6.5 11.5 12.5 4.5" width={2} />
-
-/** A dash (partly ticked). */
-export const DashIcon = () => <Icon d="M4 8h8" width={2} />
-
 /** A chevron pointing to the inline end (collapsed; rotated by CSS when open). */
 export const ChevronIcon = () => (
   <Icon d="M6 3.5 10.5 8 6 12.5" width={1.6} className="epp-icon epp-chevron" />
