@@ -3,6 +3,7 @@
  * (`district`), built from a seeded PRNG so that the same seed gives the same data byte for byte.
  */
 import { AddressBookKind, NodeDepartmentType, Role } from '@epaas-picker/protocol'
+import { addBranchSchools } from './addBranchSchools.js'
 import { addLargeDepartment, type LargeDepartmentOptions } from './addLargeDepartment.js'
 import { buildSchool, type SchoolPlan, type StagePlan } from './buildSchool.js'
 import type { Dataset, DatasetKind, MockDepartment, MockOrganization, MockUser } from './Dataset.js'
@@ -102,6 +103,15 @@ export interface GenerateDatasetOptions {
    * descendants. Everything else keeps its IDs and content. Default: not added.
    */
   largeDepartment?: LargeDepartmentOptions
+  /**
+   * Makes the first school an education group (教育集团) with this many branch schools (分校), 1 to
+   * 10, each a sub-organisation of it with its own corpid (after the largest in use): in
+   * `district`, school 800001 then shows `has_sub_org: 1` and sub-organisations nest two levels
+   * deep; in `small`, the school itself gets them. Each branch is a small primary school (six
+   * grades of two classes). Generated after everything else (`largeDepartment` included), so
+   * every other node keeps its ID, content and mappings. Default: none.
+   */
+  branchSchools?: number
 }
 
 /**
@@ -119,6 +129,7 @@ export interface GenerateDatasetOptions {
  * const data = generateDataset('district', 1)
  * data.organizations.length // 33
  * const bench = generateDataset('district', 1, { largeDepartment: { groups: 2, people: 5000 } })
+ * const nested = generateDataset('district', 1, { branchSchools: 2 }) // 800001 has 800033, 800034
  * createMockEpaas({ dataset: bench })
  */
 export function generateDataset(
@@ -141,6 +152,7 @@ export function generateDataset(
       null,
     )
     if (options.largeDepartment) addLargeDepartment(b, options.largeDepartment)
+    if (options.branchSchools !== undefined) addBranchSchools(b, options.branchSchools)
     return indexDataset(kind, seed, b)
   }
   const b = new DatasetBuilder(seed, 6_066_000)
@@ -152,6 +164,7 @@ export function generateDataset(
     bureau.subOrgCorpids.push(plan.corpid)
   }
   if (options.largeDepartment) addLargeDepartment(b, options.largeDepartment)
+  if (options.branchSchools !== undefined) addBranchSchools(b, options.branchSchools)
   return indexDataset(kind, seed, b)
 }
 
