@@ -1,11 +1,11 @@
 import type { PickerSnapshot, RowState, TreeRow } from '@epaas-picker/headless'
 import { memo, useEffect, useId, useRef, type CSSProperties } from 'react'
 import { List, type RowComponentProps } from 'react-window'
+import { CheckboxButton } from './CheckboxButton.js'
 import { partClass } from './classNames.js'
 import { ChevronIcon } from './icons.js'
 import { usePickerContext, type PickerController } from './PickerContext.js'
 import { useRowSlotProps, useSlotRow, type RowSlotProps } from './useRowSlotProps.js'
-import { PickerCheckbox } from './PickerCheckbox.js'
 import { sameRowProps } from './PickerRow.js'
 import { RowLabel, rowAccessibleName, type RowDisplay } from './RowLabel.js'
 import { StatusRowView } from './StatusLabel.js'
@@ -142,13 +142,13 @@ const DrillRow = memo(function DrillRow({ row, state, picker, display, style }: 
       )}
     >
       {state.selectable ? (
-        <PickerCheckbox
+        <CheckboxButton
           id={boxId}
           checked={state.checked}
+          disabled={state.disabled}
           aria-label={rowAccessibleName(row, display)}
-          aria-disabled={state.disabled || undefined}
           className={partClass('checkbox', classNames)}
-          onCheckedChange={() => store.toggle(row)}
+          onToggle={() => store.toggle(row)}
         />
       ) : (
         <span className="epp-checkbox-spacer" />
