@@ -2,7 +2,10 @@ import type { CheckedState } from '@epaas-picker/headless'
 import * as Checkbox from '@radix-ui/react-checkbox'
 import { forwardRef, type ComponentPropsWithoutRef } from 'react'
 
-/** Props of {@link PickerCheckbox}: Radix's checkbox with the picker's tri-state. */
+/**
+ * Props of {@link PickerCheckbox}: Radix's checkbox (`name`, `value`, `required`, `form`, ...)
+ * with the picker's tri-state.
+ */
 export interface PickerCheckboxProps extends Omit<
   ComponentPropsWithoutRef<typeof Checkbox.Root>,
   'checked'
@@ -12,12 +15,22 @@ export interface PickerCheckboxProps extends Omit<
 }
 
 /**
- * A focusable tri-state checkbox (`@radix-ui/react-checkbox`), for lists whose rows are not tree
- * items: the mobile drill-down list, custom layouts. Its check or dash mark is drawn by the
- * stylesheet from `data-state`, so a tick changes an attribute instead of mounting a mark.
+ * A focusable tri-state checkbox (`@radix-ui/react-checkbox`) for custom layouts whose rows are
+ * not tree items. Inside a `<form>` it brings Radix's form integration: a hidden
+ * `<input type="checkbox">` that carries `name`, `value` and `required` into the form's data and
+ * validation, and a call of `onCheckedChange` with the first state when the form is reset. Give
+ * it the class `epp-checkbox` and the stylesheet draws its check or dash mark from `data-state`.
+ *
+ * The built-in picker does not use it (the mobile list has a plain checkbox button of its own),
+ * so an app that does not import it ships no Radix code.
  *
  * @example
- * <PickerCheckbox checked={state.checked} aria-label={name} onCheckedChange={() => store.toggle(row)} />
+ * <PickerCheckbox
+ *   className="epp-checkbox"
+ *   checked={state.checked}
+ *   aria-label={name}
+ *   onCheckedChange={() => store.toggle(row)}
+ * />
  */
 export const PickerCheckbox = forwardRef<HTMLButtonElement, PickerCheckboxProps>(
   function PickerCheckbox({ checked, ...props }, ref) {
