@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-import { build, version as esbuildVersion, type Plugin } from 'esbuild'
+import { build, version as esbuildVersion, type Metafile, type Plugin } from 'esbuild'
 
 /** One measured bundle. */
 export interface SizeEntry {
@@ -19,6 +19,12 @@ export interface SizeEntry {
   js: Sizes
   css: Sizes
   total: Sizes
+  /**
+   * The third-party packages whose code made it into the JS after tree-shaking, each with the
+   * minified bytes it adds (esbuild's `bytesInOutput`, before compression), largest first.
+   * Empty for a bundle of our own code only.
+   */
+  packages?: Record<string, number>
 }
 
 /** Byte counts. */
@@ -52,7 +58,7 @@ export const sizeSpecs: SizeSpec[] = [
   {
     name: 'ours',
     description:
-      '`AddressBookPicker` with everything it pulls in (headless, protocol, react-window, @radix-ui/react-checkbox), its CSS, and the `QueryClient` and `QueryClientProvider` of @tanstack/react-query it needs above it',
+      '`AddressBookPicker` with everything it pulls in (headless, protocol, react-window; no @radix-ui: the mobile list draws its own checkbox), its CSS, and the `QueryClient` and `QueryClientProvider` of @tanstack/react-query it needs above it',
     code: [
       "import '@epaas-picker/react/styles.css'",
       "export { AddressBookPicker } from '@epaas-picker/react'",
@@ -114,6 +120,29 @@ const onlyOwnCode: Plugin = {
   },
 }
 
+/** The package a bundled file belongs to (`@scope/name` or `name`), or `undefined` for ours. */
+export function packageOf(path: string): string | undefined {
+  const at = path.lastIndexOf('node_modules/')
+  if (at < 0) return undefined
+  const [first, second] = path.slice(at + 'node_modules/'.length).split('/')
+  return first?.startsWith('@') ? `${first}/${second}` : first
+}
+
+/** Bytes each third-party package adds to the JS outputs, largest first. */
+function packagesIn(metafile: Metafile): Record<string, number> {
+  const bytes = new Map<string, number>()
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    if (!file.endsWith('.js')) continue
+    for (const [path, input] of Object.entries(output.inputs)) {
+      const name = packageOf(path)
+      // esbuild lists a module that tree-shaking emptied with 0 bytes.
+      if (name && input.bytesInOutput > 0)
+        bytes.set(name, (bytes.get(name) ?? 0) + input.bytesInOutput)
+    }
+  }
+  return Object.fromEntries([...bytes].sort((a, b) => b[1] - a[1]))
+}
+
 function sizes(bytes: Uint8Array): Sizes {
   return {
     minified: bytes.byteLength,
@@ -139,6 +168,7 @@ export async function measureSize(spec: SizeSpec): Promise<SizeEntry> {
     plugins: spec.ownCodeOnly ? [onlyOwnCode] : [],
     outdir: 'out',
     write: false,
+    metafile: true,
     logLevel: 'silent',
   })
   const join = (ext: string) =>
@@ -154,6 +184,7 @@ export async function measureSize(spec: SizeSpec): Promise<SizeEntry> {
     js: sizes(js),
     css: sizes(css),
     total: sizes(Buffer.concat([js, css])),
+    packages: packagesIn(result.metafile),
   }
 }
 
