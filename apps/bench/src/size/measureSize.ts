@@ -58,7 +58,7 @@ export const sizeSpecs: SizeSpec[] = [
   {
     name: 'ours',
     description:
-      '`AddressBookPicker` with everything it pulls in (headless, protocol, react-window; no @radix-ui: the mobile list draws its own checkbox), its CSS, and the `QueryClient` and `QueryClientProvider` of @tanstack/react-query it needs above it',
+      '`AddressBookPicker` with everything it pulls in (headless, protocol, react-window; no @radix-ui: the mobile list has a checkbox button of its own), its CSS, and the `QueryClient` and `QueryClientProvider` of @tanstack/react-query it needs above it',
     code: [
       "import '@epaas-picker/react/styles.css'",
       "export { AddressBookPicker } from '@epaas-picker/react'",
