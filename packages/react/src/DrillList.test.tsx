@@ -1,11 +1,16 @@
 // The mobile list's checkboxes in jsdom, against the mock's real handler: the WAI-ARIA checkbox
 // pattern (Space ticks, Enter does not, `mixed` for a partly ticked department), refusals of
-// disabled rows, and ticks through a row's label. Real keys in Chromium: DrillList.browser.test.tsx.
+// disabled rows, ticks through a row's label, and a picker inside a form (the demo's case). Real
+// keys in Chromium: DrillList.browser.test.tsx.
 import '@testing-library/jest-dom/vitest'
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import { createMockEpaas } from '@epaas-picker/mock-server'
+import { createEpaasClient } from '@epaas-picker/protocol'
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { AddressBookPicker } from './AddressBookPicker.js'
 import { renderPicker } from './test/renderPicker.js'
+import { WithQueryClient } from './test/WithQueryClient.js'
 
 afterEach(cleanup)
 
@@ -151,5 +156,34 @@ describe('DrillList checkboxes', () => {
     await waitFor(() => expect(person).toHaveAttribute('aria-checked', 'true'))
     await user.click(label!)
     await waitFor(() => expect(person).toHaveAttribute('aria-checked', 'false'))
+  })
+
+  it('inside a form, add no field to it and never submit it', async () => {
+    const user = userEvent.setup()
+    const mock = createMockEpaas({ dataset: 'small' })
+    const transport = createEpaasClient({
+      baseUrl: 'http://mock.epaas',
+      fetch: mock.fetch,
+      token: mock.issueUserToken(),
+    })
+    const onSubmit = vi.fn((event: { preventDefault: () => void }) => event.preventDefault())
+    render(
+      <WithQueryClient>
+        <form aria-label="notice" onSubmit={onSubmit}>
+          <AddressBookPicker transport={transport} is_show_root layout="mobile" />
+        </form>
+      </WithQueryClient>,
+    )
+    const school = await box(SCHOOL)
+    const form = screen.getByRole('form', { name: 'notice' }) as HTMLFormElement
+    school.focus()
+    await user.keyboard('{Enter}')
+    await user.keyboard(' ')
+    await waitFor(() => expect(school).toHaveAttribute('aria-checked', 'true'))
+    await user.click(school)
+    await waitFor(() => expect(school).toHaveAttribute('aria-checked', 'false'))
+    expect(onSubmit).not.toHaveBeenCalled()
+    // The list's boxes are buttons that submit nothing; only the search box is a field.
+    expect([...form.querySelectorAll('.epp-drill-list input')]).toEqual([])
   })
 })
