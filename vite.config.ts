@@ -93,6 +93,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: [
             'packages/react/src/SelectedPanel.test.tsx',
+            'packages/react/src/DrillList.test.tsx',
             'packages/headless/src/react/usePicker.test.tsx',
             // This project's own tests: the versions, the picker's flows, the SSR tests in Node.
             'packages/*/src/test/react18/*.react18.{ts,tsx}',

@@ -1,5 +1,5 @@
 // The styled picker on React 18 in jsdom, in StrictMode (`renderPicker`), against the mock's real
-// handler: the virtualized tree (react-window), the mobile list with Radix checkboxes, search,
+// handler: the virtualized tree (react-window), the mobile list with its checkbox buttons, search,
 // confirm and the modal dialog (SelectedPanel.test.tsx, also run in this project, covers the
 // selected panel).
 import '@testing-library/jest-dom/vitest'
@@ -63,7 +63,7 @@ describe('AddressBookPicker on React 18', () => {
     expect(await row('深圳市南山区第一实验学校')).toHaveAttribute('aria-level', '1')
   })
 
-  it('drills down the mobile list and ticks with its Radix checkboxes', async () => {
+  it('drills down the mobile list and ticks with its checkbox buttons', async () => {
     const user = userEvent.setup()
     renderPicker({ layout: 'mobile' })
     const school = await screen.findByRole('checkbox', { name: /^深圳市南山区第一实验学校/ })
