@@ -33,6 +33,8 @@ export const errorStatus = {
   rate_limited: 429,
   /** A `resolve` would produce more recipients than `limits.resolveRecipients`. */
   too_many_recipients: 422,
+  /** A `resolve` would find more sub-organisations than `limits.resolveSubOrganizations`. */
+  too_many_sub_organizations: 422,
   /** A bug or a failing hook of the app; details are logged, not answered. */
   internal_error: 500,
   /** The route needs an option the proxy was not given (`getUserToken`, `orgToken`). */

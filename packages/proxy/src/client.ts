@@ -16,10 +16,12 @@ export type { ProxyErrorBody, ProxyErrorCode } from './ProxyError.js'
 export type {
   Recipient,
   ResolveChannel,
+  ResolveDepartment,
   ResolveEvent,
   ResolveInput,
   ResolveProgress,
   ResolveRecipients,
+  ResolveRecipientsMode,
   ResolveSummary,
   RoleCounts,
 } from './resolveRecipients.js'

@@ -277,6 +277,7 @@ export function createEpaasProxy(options: EpaasProxyOptions): EpaasProxy {
     orgToken,
     schemas,
     maxRecipients: limits.resolveRecipients,
+    maxSubOrganizations: limits.resolveSubOrganizations,
     resolveOptions,
   })
 
@@ -369,6 +370,7 @@ export function createEpaasProxy(options: EpaasProxyOptions): EpaasProxy {
               userToken: userHandle as TokenHandle,
               mapping,
               maxRecipients: limits.resolveRecipients,
+              maxSubOrganizations: limits.resolveSubOrganizations,
               options: resolveOptions,
             },
             signal,

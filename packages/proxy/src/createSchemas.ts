@@ -17,6 +17,11 @@ export interface ProxyLimits {
   resolveItems: number
   /** Most recipients a `resolve` may produce before it fails. Default 200000. */
   resolveRecipients: number
+  /**
+   * Most sub-organisations a `resolve` may find below the selected departments (and most
+   * searches for them beyond one per selected department) before it fails. Default 1000.
+   */
+  resolveSubOrganizations: number
 }
 
 /** The default {@link ProxyLimits}. */
@@ -26,6 +31,7 @@ export const defaultLimits: ProxyLimits = {
   ids: 1000,
   resolveItems: 5000,
   resolveRecipients: 200_000,
+  resolveSubOrganizations: 1000,
 }
 
 const numericId = z
@@ -113,7 +119,15 @@ export function createSchemas(limits: ProxyLimits) {
 
   const resolve = z.object({
     value: z.object({
-      departments: items(z.object({ type: z.literal('department').optional(), ...departmentRef })),
+      departments: items(
+        z.object({
+          type: z.literal('department').optional(),
+          ...departmentRef,
+          // Read to search the department for sub-organisations; any type ePaaS may add passes.
+          department_type: z.number().int().min(0).max(9999).optional(),
+          select_node_type: selectNodeType.optional(),
+        }),
+      ),
       users: items(
         z.object({
           type: z.literal('user').optional(),
@@ -139,6 +153,7 @@ export function createSchemas(limits: ProxyLimits) {
     }),
     role_ids: roles.optional(),
     channel: z.enum(['epaas', 'wecom', 'dingtalk']).optional(),
+    recipients: z.enum(['all', 'unmapped', 'none']).optional(),
   })
 
   return {

@@ -87,6 +87,7 @@ export interface ServerClientDependencies {
   orgToken: () => TokenHandle
   schemas: ProxySchemas
   maxRecipients: number
+  maxSubOrganizations: number
   resolveOptions: ResolveOptions
 }
 
@@ -112,6 +113,7 @@ export function createServerClient(deps: ServerClientDependencies): EpaasServerC
         userToken: fixedToken(options.userToken),
         mapping: deps.mapping,
         maxRecipients: deps.maxRecipients,
+        maxSubOrganizations: deps.maxSubOrganizations,
         options: deps.resolveOptions,
       },
       options.signal,

@@ -48,10 +48,11 @@ export { mappingEndpoints } from './createMappingLookups.js'
 export type { MappingEndpoint } from './createMappingLookups.js'
 export { routes, routedEndpoints } from './routes.js'
 export type { Route, RouteName, RoutedEndpoint } from './routes.js'
-export { collectResolve } from './resolveRecipients.js'
+export { collectResolve, defaultSubOrganizationTypes } from './resolveRecipients.js'
 export type {
   Recipient,
   ResolveChannel,
+  ResolveDepartment,
   ResolveEvent,
   ResolveInput,
   ResolveOptions,

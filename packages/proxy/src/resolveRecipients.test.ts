@@ -146,6 +146,66 @@ describe('resolve', () => {
     }
   })
 
+  it("counts without the list: recipients 'none' and 'unmapped' summarise exactly as 'all'", async () => {
+    const { data } = server.mock
+    const grade = data.departments.find((d) => d.tag === 4)!
+    const { departments } = parentOfTwo(data)
+    const value = {
+      departments: [grade.id, ...departments].map(department),
+      users: [],
+      excluded: [],
+    }
+    const p = proxy({ resolve: { recipientsPerChunk: 40 } })
+    for (const channel of ['epaas', 'wecom', 'dingtalk'] as const) {
+      const full = await p.client.resolveAll({ value, channel }, { userToken: token })
+      expect(full.summary.by_role['13']).toBeGreaterThan(0)
+      const run = async (recipients: 'none' | 'unmapped') => {
+        const events: ResolveEvent[] = []
+        const input = { value, channel, recipients }
+        for await (const event of p.client.resolve(input, { userToken: token })) events.push(event)
+        return events
+      }
+
+      const none = await run('none')
+      expect(none.filter((e) => e.type === 'recipients')).toEqual([])
+      expect(none.filter((e) => e.type === 'progress').length).toBeGreaterThan(0)
+      expect(none.at(-1)).toEqual(full.summary)
+
+      const unmapped = await run('unmapped')
+      const chunks = unmapped.flatMap((e) => (e.type === 'recipients' ? [e] : []))
+      const listed = chunks.flatMap((c) => c.recipients)
+      const missing = (r: Recipient) =>
+        (channel === 'wecom' ? r.qywechat_id : channel === 'dingtalk' ? r.dingtalk_id : '') === null
+      expect(asMap(listed)).toEqual(asMap(full.recipients.filter(missing)))
+      expect(listed.every(missing)).toBe(true)
+      expect(new Set(chunks.flatMap((c) => c.unmapped))).toEqual(new Set(full.unmapped))
+      expect(unmapped.at(-1)).toEqual(full.summary)
+      if (channel === 'epaas') expect(chunks).toEqual([])
+      else expect(listed.length).toBe(full.summary.unmapped)
+    }
+  })
+
+  it('answers a count preview in a few hundred bytes, and refuses an unknown recipients mode', async () => {
+    const grade = server.mock.data.departments.find((d) => d.tag === 4)!
+    const value = { departments: [department(grade.id)], users: [], excluded: [] }
+    const p = proxy()
+    const bytes = async (recipients?: string) => {
+      const response = await p.handle(post('/resolve', { value, recipients }, { token }))
+      expect(response.status).toBe(200)
+      return (await response.arrayBuffer()).byteLength
+    }
+    const all = await bytes()
+    const none = await bytes('none')
+    expect(all).toBeGreaterThan(10_000)
+    expect(none).toBeLessThan(500)
+
+    const refused = await p.handle(post('/resolve', { value, recipients: 'some' }, { token }))
+    expect(refused.status).toBe(400)
+    expect(await refused.json()).toMatchObject({
+      error: { code: 'invalid_body', message: expect.stringMatching(/^recipients: /) },
+    })
+  })
+
   it('streams NDJSON over HTTP: progress, recipient chunks, then one summary', async () => {
     const p = proxy({ resolve: { departmentsPerCall: 2, recipientsPerChunk: 50 } })
     const http = await serveProxy(p)

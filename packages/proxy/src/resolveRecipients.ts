@@ -12,11 +12,16 @@
  *   parent listed under two children is one recipient carrying both `child_ids`.
  * - With `channel: 'wecom' | 'dingtalk'` each recipient gets that platform's ID, or `null` and a
  *   place in the `unmapped` list.
+ * - A department that may contain sub-organisations (a bureau's root, say) stands for them too:
+ *   `/department/user/get` answers one organisation per entry, so its sub-organisations are found
+ *   through `/campus/department/select` (`is_include_sub_org`) and each one's root is expanded
+ *   with its own `corpid`, recursively where a sub-organisation says `has_sub_org`.
  *
- * The result streams: `progress` while departments are expanded, `recipients` in chunks, and a
- * final `summary`. Any failure throws; a summary is only produced after everything succeeded.
+ * The result streams: `progress` while departments are searched and expanded, `recipients` in
+ * chunks (all of them, the unmapped ones only, or none: `recipients`), and a final `summary`. Any
+ * failure throws; a summary is only produced after everything succeeded.
  */
-import type { Role } from '@epaas-picker/protocol'
+import { IdType, type DepartmentUser, type Role, type SelectNode } from '@epaas-picker/protocol'
 import pLimit from 'p-limit'
 import type { TokenHandle, Upstream } from './createUpstream.js'
 import type { MappingLookup } from './createMappingLookups.js'
@@ -26,11 +31,35 @@ import { ProxyError } from './ProxyError.js'
 /** Where resolved recipients are to be reached. */
 export type ResolveChannel = 'epaas' | 'wecom' | 'dingtalk'
 
-/** What `resolve` takes: the picker value, role filters and a channel. */
+/**
+ * Which recipients the stream carries: `all` (the default), `unmapped` (only those without a
+ * mapping on the channel, e.g. to list who a message cannot reach), or `none` (progress and the
+ * summary only, e.g. for a count preview). The summary's counts are the same in every mode.
+ */
+export type ResolveRecipientsMode = 'all' | 'unmapped' | 'none'
+
+/** A selected department, as `resolve` reads it from the value. */
+export interface ResolveDepartment {
+  corpid: string | number
+  id: string | number
+  /**
+   * The node's `department_type`. A department whose type is one of
+   * `resolve.subOrganizationTypes` (and that has a `corpid` and `select_node_type`) is searched
+   * for sub-organisations. The picker's value carries it.
+   */
+  department_type?: number
+  /** The node's `select_node_type`, sent back to search it for sub-organisations. */
+  select_node_type?: number | string
+}
+
+/** What `resolve` takes: the picker value, role filters, a channel, which recipients to send. */
 export interface ResolveInput {
-  /** The picker's value (`PickerValue` of `@epaas-picker/protocol`); labels are ignored. */
+  /**
+   * The picker's value (`PickerValue` of `@epaas-picker/protocol`); labels are ignored, a
+   * department's `department_type` and `select_node_type` are read.
+   */
   value: {
-    departments: readonly { corpid: string | number; id: string | number }[]
+    departments: readonly ResolveDepartment[]
     users: readonly {
       corpid: string | number
       userid: string | number
@@ -46,6 +75,8 @@ export interface ResolveInput {
   role_ids?: Role[]
   /** Map recipients to WeCom (`wecom`) or DingTalk (`dingtalk`) IDs. Default `epaas` (no mapping). */
   channel?: ResolveChannel
+  /** Which recipients to send ({@link ResolveRecipientsMode}). Default `all`. */
+  recipients?: ResolveRecipientsMode
 }
 
 /** One person to reach. */
@@ -66,11 +97,20 @@ export interface Recipient {
 /** Counts of recipients by role. */
 export type RoleCounts = Record<`${Role}`, number>
 
-/** Departments expanded so far (of those to expand). */
+/**
+ * Progress: departments expanded and sub-organisation searches made, each of those known so far.
+ * Both totals grow while sub-organisations are found.
+ */
 export interface ResolveProgress {
   type: 'progress'
+  /** Departments expanded (`/department/user/get`), sub-organisations' roots included. */
   departments_done: number
+  /** Departments to expand, as far as known. */
   departments_total: number
+  /** Searches for sub-organisations made (`/campus/department/select`). */
+  sub_org_searches_done: number
+  /** Searches for sub-organisations to make, as far as known. */
+  sub_org_searches_total: number
 }
 
 /** A chunk of recipients, and the user IDs in it that have no mapping on the channel. */
@@ -89,7 +129,12 @@ export interface ResolveSummary {
   by_role: RoleCounts
   /** How many recipients have no mapping on the channel (always 0 for `epaas`). */
   unmapped: number
+  /** Departments expanded, sub-organisations' roots included. */
   departments_expanded: number
+  /** Sub-organisations found below the selected departments (and expanded). */
+  sub_organizations: number
+  /** Searches for sub-organisations made. */
+  sub_org_searches: number
 }
 
 /** What the `resolve` stream yields. */
@@ -111,13 +156,31 @@ export interface ResolveOptions {
   concurrency?: number
   /** Recipients per `recipients` event (and per NDJSON line). Default 500. */
   recipientsPerChunk?: number
+  /**
+   * The `department_type`s of selected departments searched for sub-organisations (one
+   * `/campus/department/select` each). Default {@link defaultSubOrganizationTypes}: 9 上级单位,
+   * 11 上级单位根节点, 14 虚拟机构. Add 0 (学校) when schools of yours have branch schools as
+   * sub-organisations; `[]` searches none. Sub-organisations found are searched in turn when they
+   * say `has_sub_org`, whatever their type.
+   */
+  subOrganizationTypes?: readonly number[]
 }
+
+/**
+ * The bureau kinds whose selected departments are searched for sub-organisations by default:
+ * 9 上级单位, 11 上级单位根节点, 14 虚拟机构. Not 0 (学校): the seed's own example answers a class
+ * with `department_type` 0, so 0 does not tell a school, and a search per selected class would
+ * double a resolve's calls.
+ */
+export const defaultSubOrganizationTypes: readonly number[] = [9, 11, 14]
 
 interface Dependencies {
   upstream: Upstream
   userToken: TokenHandle
   mapping: MappingLookup
   maxRecipients: number
+  /** Most sub-organisations (and searches for them below the value's departments). */
+  maxSubOrganizations: number
   options: ResolveOptions
 }
 
@@ -129,6 +192,16 @@ interface DepartmentGroup {
   corpid: string
   ids: string[]
 }
+
+/** A department to search for sub-organisations. */
+interface SearchTarget {
+  corpid: string
+  id: string
+  select_node_type: number | string
+}
+
+/** One upstream call of the main loop: a search for sub-organisations, or an expansion. */
+type Job = { kind: 'search'; target: SearchTarget } | { kind: 'expand'; group: DepartmentGroup }
 
 function groupByCorp(departments: Iterable<{ corpid: string; id: string }>, perCall: number) {
   const byCorp = new Map<string, string[]>()
@@ -158,6 +231,8 @@ export async function* resolveRecipients(
   const perCall = deps.options.departmentsPerCall ?? 20
   const perChunk = deps.options.recipientsPerChunk ?? 500
   const channel: ResolveChannel = input.channel ?? 'epaas'
+  const mode: ResolveRecipientsMode = input.recipients ?? 'all'
+  const searchTypes = new Set(deps.options.subOrganizationTypes ?? defaultSubOrganizationTypes)
   const roleFilter =
     input.role_ids && input.role_ids.length > 0 ? new Set(input.role_ids) : undefined
   const roleIds = roleFilter ? [...roleFilter] : undefined
@@ -185,10 +260,26 @@ export async function* resolveRecipients(
       value.users.map((u) => personKey(String(u.corpid), String(u.userid), u.role_id)),
     )
     const departments = new Map<string, { corpid: string; id: string }>()
+    // Departments searched (or to be searched) for sub-organisations, by key.
+    const searched = new Set<string>()
+    const searches: SearchTarget[] = []
     for (const d of value.departments) {
       const ref = { corpid: String(d.corpid), id: String(d.id) }
       const key = departmentKey(ref.corpid, ref.id)
-      if (!excludedDepartments.has(key)) departments.set(key, ref)
+      if (excludedDepartments.has(key)) continue
+      departments.set(key, ref)
+      // A sub-organisation is told by a corpid other than its parent's: without a corpid of its
+      // own, a department cannot be searched.
+      if (
+        ref.corpid !== '' &&
+        d.select_node_type !== undefined &&
+        d.department_type !== undefined &&
+        searchTypes.has(d.department_type) &&
+        !searched.has(key)
+      ) {
+        searched.add(key)
+        searches.push({ ...ref, select_node_type: d.select_node_type })
+      }
     }
 
     const limit = pLimit(deps.options.concurrency ?? 4)
@@ -204,6 +295,20 @@ export async function* resolveRecipients(
                 department_ids: group.ids,
               },
             ],
+          },
+          { token: deps.userToken, signal: controller.signal },
+        ),
+      )
+    // The same request the picker makes to open the node, with the sub-organisations shown.
+    const search = (target: SearchTarget) =>
+      limit(() =>
+        deps.upstream.call(
+          'selectDepartments',
+          {
+            id: target.id,
+            select_node_type: target.select_node_type,
+            corpid: target.corpid,
+            is_include_sub_org: true,
           },
           { token: deps.userToken, signal: controller.signal },
         ),
@@ -264,11 +369,20 @@ export async function* resolveRecipients(
 
     async function* flush(all: boolean): AsyncGenerator<ResolveRecipients> {
       while (buffer.length >= perChunk || (all && buffer.length > 0)) {
-        const recipients = buffer.slice(0, perChunk)
+        const chunk = buffer.slice(0, perChunk)
         buffer = buffer.slice(perChunk)
-        const unmapped = await mapChannel(recipients)
+        // Mapped in every mode: the summary counts the unmapped.
+        const unmapped = await mapChannel(chunk)
+        if (mode === 'none' || (mode === 'unmapped' && unmapped.length === 0)) continue
+        const recipients = mode === 'all' ? chunk : chunk.filter(isUnmapped)
         yield { type: 'recipients', recipients, unmapped }
       }
+    }
+
+    function isUnmapped(recipient: Recipient): boolean {
+      if (channel === 'wecom') return recipient.qywechat_id === null
+      if (channel === 'dingtalk') return recipient.dingtalk_id === null
+      return false
     }
 
     async function mapChannel(recipients: Recipient[]): Promise<string[]> {
@@ -317,32 +431,95 @@ export async function* resolveRecipients(
     }
     yield* flush(false)
 
-    const groups = groupByCorp(departments.values(), perCall)
-    const departmentsTotal = departments.size
+    // One queue of upstream calls, consumed in order: searches for sub-organisations first (what
+    // they find joins the queue), then expansions. A window of calls runs ahead of the consumer:
+    // memory holds at most `window` answers however large the selection. No event before the
+    // first answer, so that a request failing at once still gets a real HTTP status.
+    const jobs: Job[] = [
+      ...searches.map((target): Job => ({ kind: 'search', target })),
+      ...groupByCorp(departments.values(), perCall).map((group): Job => ({
+        kind: 'expand',
+        group,
+      })),
+    ]
+    let departmentsTotal = departments.size
     let departmentsDone = 0
-    // A window of expansions runs ahead of the consumer, consumed in order: memory holds at most
-    // `window` answers however large the selection. No event before the first answer, so that a
-    // request failing at once still gets a real HTTP status.
+    let searchesTotal = searches.length
+    let searchesDone = 0
+    let subOrganizations = 0
+    const searchesOfTheValue = searches.length
+
+    type Answer =
+      { kind: 'search'; nodes: SelectNode[] } | { kind: 'expand'; users: DepartmentUser[] }
+    const run = (job: Job): Promise<Answer> =>
+      job.kind === 'search'
+        ? search(job.target).then(({ node_list }) => ({ kind: 'search', nodes: node_list }))
+        : expand(job.group).then(({ user_infos }) => ({ kind: 'expand', users: user_infos }))
     const window = Math.max(1, deps.options.concurrency ?? 4) * 2
-    const answers: (ReturnType<typeof expand> | undefined)[] = []
+    const answers: (Promise<Answer> | undefined)[] = []
     const startUpTo = (n: number) => {
-      while (answers.length < Math.min(n, groups.length)) {
-        const answer = expand(groups[answers.length] as DepartmentGroup)
+      while (answers.length < Math.min(n, jobs.length)) {
+        const answer = run(jobs[answers.length] as Job)
         answer.catch(() => undefined)
         answers.push(answer)
       }
     }
-    for (let i = 0; i < groups.length; i++) {
+
+    /** Queues what a search found: each new sub-organisation's root, and the next searches. */
+    const found = (target: SearchTarget, nodes: readonly SelectNode[]) => {
+      for (const node of nodes) {
+        if (node.id_type !== IdType.Department) continue
+        const ref = { corpid: node.corpid, id: node.id }
+        const key = departmentKey(ref.corpid, ref.id)
+        // An excluded department takes its sub-organisations with it.
+        if (excludedDepartments.has(key)) continue
+        if (node.corpid !== target.corpid && !departments.has(key)) {
+          subOrganizations += 1
+          if (subOrganizations > deps.maxSubOrganizations) throw tooManySubOrganizations()
+          departments.set(key, ref)
+          departmentsTotal += 1
+          jobs.push({ kind: 'expand', group: { corpid: ref.corpid, ids: [ref.id] } })
+        }
+        if (node.has_sub_org && !searched.has(key)) {
+          searched.add(key)
+          searchesTotal += 1
+          if (searchesTotal - searchesOfTheValue > deps.maxSubOrganizations) {
+            throw tooManySubOrganizations()
+          }
+          // Before the expansions not started yet, so that the totals are known early.
+          const next: Job = {
+            kind: 'search',
+            target: { ...ref, select_node_type: node.select_node_type },
+          }
+          jobs.splice(answers.length, 0, next)
+        }
+      }
+    }
+    const tooManySubOrganizations = () =>
+      new ProxyError(
+        'too_many_sub_organizations',
+        `the selection contains more than ${deps.maxSubOrganizations} sub-organisations`,
+      )
+
+    for (let i = 0; i < jobs.length; i++) {
       startUpTo(i + window)
-      const group = groups[i] as DepartmentGroup
-      const { user_infos } = await (answers[i] as ReturnType<typeof expand>)
+      const job = jobs[i] as Job
+      const answer = await (answers[i] as Promise<Answer>)
       answers[i] = undefined // let the answer be collected
-      for (const u of user_infos) admit(group.corpid, u.userid, u.role_id, [u.child_id])
-      departmentsDone += group.ids.length
+      if (job.kind === 'search' && answer.kind === 'search') {
+        searchesDone += 1
+        found(job.target, answer.nodes)
+      } else if (job.kind === 'expand' && answer.kind === 'expand') {
+        const { corpid, ids } = job.group
+        for (const u of answer.users) admit(corpid, u.userid, u.role_id, [u.child_id])
+        departmentsDone += ids.length
+      }
       yield {
         type: 'progress',
         departments_done: departmentsDone,
         departments_total: departmentsTotal,
+        sub_org_searches_done: searchesDone,
+        sub_org_searches_total: searchesTotal,
       }
       yield* flush(false)
     }
@@ -358,6 +535,8 @@ export async function* resolveRecipients(
       by_role: byRole,
       unmapped: unmappedCount,
       departments_expanded: departmentsTotal,
+      sub_organizations: subOrganizations,
+      sub_org_searches: searchesDone,
     }
   } finally {
     // Stops outstanding expansions when the consumer fails, stops early or goes away.
