@@ -10,6 +10,7 @@ import {
   type ResolveChannel,
   type ResolveEvent,
   type ResolveInput,
+  type ResolveRecipientsMode,
 } from '@epaas-picker/proxy/client'
 import type { SentNotice } from '../server/createNoticeHandler.js'
 import { DemoApiError, errorOf } from './DemoApiError.js'
@@ -33,11 +34,15 @@ export interface NoticeInput {
   value: PickerValue
 }
 
-/** What `resolve` takes from the page: the value's rule (labels are not needed), roles, channel. */
+/**
+ * What `resolve` takes from the page: the value's rule (labels are not needed), roles, channel,
+ * and which recipients to send back (a preview needs the counts and, at most, the unmapped).
+ */
 export interface ResolveRequest {
   value: ResolveInput['value']
   role_ids: Role[]
   channel: ResolveChannel
+  recipients: ResolveRecipientsMode
 }
 
 /** The page's backend calls. */

@@ -2,7 +2,8 @@
  * The recipients a notice would reach, before it is sent: the picker's value resolved by the
  * proxy (`/api/epaas/resolve`), counted by role, with the people the chosen channel cannot reach.
  * Runs again (debounced) whenever the selection, the roles or the channel change; a newer run
- * cancels the older one's request.
+ * cancels the older one's request. Only the counts and the unmapped people come down
+ * (`recipients: 'none' | 'unmapped'`), not the whole list.
  */
 import type { PickerValue, Role } from '@epaas-picker/protocol'
 import type {
@@ -79,13 +80,8 @@ export function useRecipientPreview(input: RecipientPreviewInput): RecipientPrev
             progress: { done: event.departments_done, total: event.departments_total },
           })
         } else if (event.type === 'recipients') {
-          if (event.unmapped.length === 0) continue
-          const missing = new Set(event.unmapped)
-          for (const recipient of event.recipients) {
-            if (missing.has(recipient.userid) && isUnmapped(recipient, request.channel)) {
-              unmapped.push(recipient)
-            }
-          }
+          // `recipients: 'unmapped'`: every recipient sent is one the channel cannot reach.
+          unmapped.push(...event.recipients)
         } else summary = event
       }
       if (!summary) throw new Error('no summary')
@@ -113,13 +109,28 @@ export function useRecipientPreview(input: RecipientPreviewInput): RecipientPrev
 }
 
 function inputRequest(input: RecipientPreviewInput): ResolveRequest {
-  return { value: ruleOf(input.value), role_ids: [...input.roleIds].sort(), channel: input.channel }
+  return {
+    value: ruleOf(input.value),
+    role_ids: [...input.roleIds].sort(),
+    channel: input.channel,
+    // The counts come in the summary; the page lists only who the channel cannot reach.
+    recipients: input.channel === 'epaas' ? 'none' : 'unmapped',
+  }
 }
 
-/** The rule of a value without its labels (which `resolve` ignores), for a stable query key. */
+/**
+ * The rule of a value without its labels (which `resolve` ignores), for a stable query key. A
+ * department keeps its `department_type` and `select_node_type`: `resolve` searches a bureau's
+ * root for its schools (sub-organisations) with them.
+ */
 function ruleOf(value: PickerValue): ResolveInput['value'] {
   return {
-    departments: value.departments.map(({ corpid, id }) => ({ corpid, id })),
+    departments: value.departments.map(({ corpid, id, department_type, select_node_type }) => ({
+      corpid,
+      id,
+      ...(department_type === undefined ? {} : { department_type }),
+      ...(select_node_type === undefined ? {} : { select_node_type }),
+    })),
     users: value.users.map(({ corpid, userid, role_id, children }) => ({
       corpid,
       userid,
@@ -137,12 +148,6 @@ function ruleOf(value: PickerValue): ResolveInput['value'] {
           },
     ),
   }
-}
-
-function isUnmapped(recipient: Recipient, channel: ResolveChannel): boolean {
-  if (channel === 'wecom') return recipient.qywechat_id === null
-  if (channel === 'dingtalk') return recipient.dingtalk_id === null
-  return false
 }
 
 /** `value`, once it has not changed for `delayMs` (compared by JSON). */
