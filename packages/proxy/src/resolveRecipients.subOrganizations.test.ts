@@ -258,8 +258,15 @@ describe('resolve with sub-organisations (district)', () => {
     )
     const text = await response.text()
     if (process.env.EPAAS_PRINT_SIZES) {
-      const all = await (await p.handle(post('/resolve', { value }, { token: s.token }))).text()
-      console.info(`32 schools: ${text.length} bytes with 'none', ${all.length} with 'all'`)
+      // The figures of the README's "Which recipients are sent".
+      const size = async (body: object) =>
+        (await (await p.handle(post('/resolve', body, { token: s.token }))).text()).length
+      console.info(`32 schools, ${full.summary.total} recipients: ${text.length} bytes with 'none'`)
+      console.info(`'all': ${await size({ value })} bytes`)
+      for (const recipients of ['all', 'unmapped', 'none']) {
+        const bytes = await size({ value, channel: 'wecom', recipients })
+        console.info(`WeCom, '${recipients}': ${bytes} bytes`)
+      }
     }
     expect(text.length).toBeLessThan(8 * 1024)
     const lines = text
