@@ -46,6 +46,14 @@ export interface SelectedDepartment extends DepartmentRef, EntityLabels {
   users_total?: number
   /** The node's `select_node_type`, kept so that it can be expanded again. */
   select_node_type?: number | string
+  /**
+   * Whether the department has sub-organisations (下属机构: schools under a bureau, branch schools
+   * under an education group), each with its own `corpid`: the tree node's `has_sub_org`. The
+   * proxy's `resolve` searches a department for them only when this is `true`. The picker always
+   * writes it; values saved before it existed (or built by hand) lack it, and `resolve` then
+   * decides by `department_type`.
+   */
+  has_sub_org?: boolean
 }
 
 /** For a parent: each child the parent was seen with. */

@@ -126,6 +126,11 @@ export function createSchemas(limits: ProxyLimits) {
           // Read to search the department for sub-organisations; any type ePaaS may add passes.
           department_type: z.number().int().min(0).max(9999).optional(),
           select_node_type: selectNodeType.optional(),
+          // The value's boolean, or the node's own 0/1 when a value copies the wire's node.
+          has_sub_org: z
+            .union([z.boolean(), z.literal([0, 1])])
+            .transform((v) => v === true || v === 1)
+            .optional(),
         }),
       ),
       users: items(

@@ -2,6 +2,8 @@
  * `resolve` in a district: a selected bureau root stands for its schools (sub-organisations with
  * their own corpids), found through `/campus/department/select` and expanded one by one; nested
  * sub-organisations (an education group's branch schools) are followed through `has_sub_org`.
+ * A selected department is searched by its own `has_sub_org`; a value without it (saved before
+ * the picker wrote it) by its `department_type`.
  * Against the mock's `district` data, over real HTTP where the stream's shape matters.
  */
 import { generateDataset } from '@epaas-picker/mock-server'
@@ -31,7 +33,14 @@ const item = (node: SelectNode) => ({
   id_path: node.id_path,
   department_type: node.department_type,
   select_node_type: node.select_node_type,
+  has_sub_org: node.has_sub_org,
 })
+
+/** The same item in a value saved before the picker wrote `has_sub_org`. */
+const legacy = (node: SelectNode): ResolveDepartment => {
+  const { has_sub_org: _, ...rest } = item(node)
+  return rest
+}
 
 /** Everyone of the organisations, by the oracle (each organisation's root subtree). */
 function everyone(server: MockServer, corpids: readonly number[], roles?: readonly number[]) {
@@ -76,6 +85,17 @@ function setup(dataset: Parameters<typeof startMock>[0]) {
 
 function proxyOn(server: MockServer, options: Parameters<typeof testProxy>[1] = {}) {
   return testProxy(server, { orgToken: staticToken(orgToken(server.mock)), ...options })
+}
+
+/** The `/campus/department/select` calls made since request `since`, as (corpid, id). */
+function searchesSince(server: MockServer, since: number) {
+  return server.mock.requests
+    .slice(since)
+    .filter((r) => r.path === '/campus/department/select')
+    .map((r) => {
+      const body = r.body as { corpid: number; id: number }
+      return `${body.corpid}:${body.id}`
+    })
 }
 
 /** The `/department/user/get` calls made since request `since`, as (corpid, department IDs). */
@@ -209,21 +229,88 @@ describe('resolve with sub-organisations (district)', () => {
     )
   })
 
-  it('searches only departments of the configured types that carry select_node_type', async () => {
+  const runOne = async (department: ResolveDepartment, types?: number[]) => {
+    const p = proxy(types ? { resolve: { subOrganizationTypes: types } } : {})
+    const value = { departments: [department], users: [], excluded: [] }
+    const before = s.server.mock.requests.length
+    const result = await p.client.resolveAll({ value, role_ids: [12] }, { userToken: s.token })
+    return { ...result, searches: searchesSince(s.server, before) }
+  }
+
+  it('searches a department by its has_sub_org, whatever its type and subOrganizationTypes', async () => {
     const bureauOnly = everyone(s.server, [Number(s.root.corpid)], [12])
-    const run = async (department: ResolveDepartment, types?: number[]) => {
-      const p = proxy(types ? { resolve: { subOrganizationTypes: types } } : {})
-      const value = { departments: [department], users: [], excluded: [] }
-      return p.client.resolveAll({ value, role_ids: [12] }, { userToken: s.token })
-    }
-    const { select_node_type: _, ...withoutNodeType } = item(s.root)
-    expect(asMap((await run(withoutNodeType)).recipients)).toEqual(bureauOnly)
-    expect(asMap((await run(item(s.root), [9])).recipients)).toEqual(bureauOnly)
-    expect((await run(item(s.root), [11])).summary.sub_organizations).toBe(32)
-    // 局内职工 (department_type 9) is searched by default, and has no sub-organisations.
+    const all = everyone(s.server, [...s.server.mock.data.organizationByCorpid.keys()], [12])
+    // The root says it has sub-organisations: searched even when no type is configured.
+    const root = await runOne(item(s.root), [])
+    expect(root.searches).toEqual([`${s.root.corpid}:${s.root.id}`])
+    expect(asMap(root.recipients)).toEqual(all)
+    // A value saying it has none is believed: the bureau's own people only, and no search.
+    const denied = await runOne({ ...item(s.root), has_sub_org: false })
+    expect(denied.searches).toEqual([])
+    expect(asMap(denied.recipients)).toEqual(bureauOnly)
+    // 局内职工 is of a bureau type (9) but has no sub-organisation: no search call.
     const staff = s.top.find((n) => n.department_type === 9)!
-    const result = await run(item(staff))
+    expect(staff.has_sub_org).toBe(false)
+    const result = await runOne(item(staff))
+    expect(result.searches).toEqual([])
+    expect(result.summary).toMatchObject({ sub_org_searches: 0, sub_organizations: 0 })
+    expect(asMap(result.recipients)).toEqual(members(s.server.mock.data, Number(staff.id), [12]))
+    expect(result.recipients.length).toBeGreaterThan(0)
+  })
+
+  it('a value without has_sub_org: the configured types decide, as before the field', async () => {
+    const bureauOnly = everyone(s.server, [Number(s.root.corpid)], [12])
+    const { select_node_type: _, ...withoutNodeType } = legacy(s.root)
+    expect(asMap((await runOne(withoutNodeType)).recipients)).toEqual(bureauOnly)
+    const notOfTheTypes = await runOne(legacy(s.root), [9])
+    expect(notOfTheTypes.searches).toEqual([])
+    expect(asMap(notOfTheTypes.recipients)).toEqual(bureauOnly)
+    expect((await runOne(legacy(s.root), [11])).summary.sub_organizations).toBe(32)
+    expect((await runOne(legacy(s.root))).summary.sub_organizations).toBe(32)
+    // 局内职工 (department_type 9) is searched by default, though it has no sub-organisations.
+    const staff = s.top.find((n) => n.department_type === 9)!
+    const result = await runOne(legacy(staff))
+    expect(result.searches).toEqual([`${staff.corpid}:${staff.id}`])
     expect(result.summary).toMatchObject({ sub_org_searches: 1, sub_organizations: 0 })
+  })
+
+  it('a department with has_sub_org but no select_node_type or corpid is not searched', async () => {
+    const { select_node_type: _, ...withoutNodeType } = item(s.root)
+    const noNodeType = await runOne(withoutNodeType)
+    expect(noNodeType.searches).toEqual([])
+    expect(noNodeType.summary.sub_organizations).toBe(0)
+    // '' is the token's own organisation: no corpid to tell its sub-organisations by.
+    const ownCorp = await runOne({ ...item(s.root), corpid: '' })
+    expect(ownCorp.searches).toEqual([])
+    expect(asMap(ownCorp.recipients).size).toBeGreaterThan(0)
+  })
+
+  it('takes has_sub_org as true/false or 0/1 over HTTP, and refuses anything else', async () => {
+    const p = proxy()
+    const ask = (has_sub_org: unknown) =>
+      p.handle(
+        post(
+          '/resolve',
+          {
+            value: { departments: [{ ...item(s.root), has_sub_org }], users: [], excluded: [] },
+            role_ids: [12],
+            recipients: 'none',
+          },
+          { token: s.token },
+        ),
+      )
+    const summaryOf = async (response: Response) => {
+      expect(response.status).toBe(200)
+      const lines = (await response.text()).trim().split('\n')
+      return JSON.parse(lines.at(-1)!) as ResolveEvent
+    }
+    expect(await summaryOf(await ask(1))).toMatchObject({ type: 'summary', sub_organizations: 32 })
+    expect(await summaryOf(await ask(0))).toMatchObject({ type: 'summary', sub_org_searches: 0 })
+    const refused = await ask('yes')
+    expect(refused.status).toBe(400)
+    expect(await refused.json()).toMatchObject({
+      error: { message: expect.stringContaining('value.departments[0].has_sub_org') },
+    })
   })
 
   it('fails with too_many_sub_organizations beyond limits.resolveSubOrganizations', async () => {
@@ -318,8 +405,31 @@ describe('resolve with nested sub-organisations (district with an education grou
     ])
   })
 
-  it('a group school ticked on its own: searched once 0 is among subOrganizationTypes', async () => {
+  it('a group school ticked on its own, as the picker writes it, brings its branches', async () => {
+    expect(item(group())).toMatchObject({ department_type: 0, has_sub_org: true })
     const value = { departments: [item(group())], users: [], excluded: [] }
+    const before = s.server.mock.requests.length
+    const result = await proxy().client.resolveAll(
+      { value, role_ids: [12] },
+      { userToken: s.token },
+    )
+    expect(searchesSince(s.server, before)).toEqual([`${group().corpid}:${group().id}`])
+    expect(asMap(result.recipients)).toEqual(everyone(s.server, [800001, 800033, 800034], [12]))
+    expect(result.recipients.some((r) => r.corpid === '800033')).toBe(true)
+    expect(result.summary).toMatchObject({ sub_organizations: 2, sub_org_searches: 1 })
+    // A plain school of the district says it has none: expanded, never searched.
+    const plain = s.top.find((n) => n.corpid === '800002')!
+    expect(plain).toMatchObject({ department_type: 0, has_sub_org: false })
+    const since = s.server.mock.requests.length
+    await proxy().client.resolveAll(
+      { value: { departments: [item(plain)], users: [], excluded: [] }, role_ids: [12] },
+      { userToken: s.token },
+    )
+    expect(searchesSince(s.server, since)).toEqual([])
+  })
+
+  it('an older value with the group school (no has_sub_org): searched once 0 is among subOrganizationTypes', async () => {
+    const value = { departments: [legacy(group())], users: [], excluded: [] }
     const asked = { value, role_ids: [12] as 12[] }
     const plain = await proxy().client.resolveAll(asked, { userToken: s.token })
     expect(asMap(plain.recipients)).toEqual(everyone(s.server, [800001], [12]))

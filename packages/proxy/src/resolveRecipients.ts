@@ -12,10 +12,12 @@
  *   parent listed under two children is one recipient carrying both `child_ids`.
  * - With `channel: 'wecom' | 'dingtalk'` each recipient gets that platform's ID, or `null` and a
  *   place in the `unmapped` list.
- * - A department that may contain sub-organisations (a bureau's root, say) stands for them too:
+ * - A department with sub-organisations (a bureau's root, say) stands for them too:
  *   `/department/user/get` answers one organisation per entry, so its sub-organisations are found
  *   through `/campus/department/select` (`is_include_sub_org`) and each one's root is expanded
- *   with its own `corpid`, recursively where a sub-organisation says `has_sub_org`.
+ *   with its own `corpid`, recursively where a sub-organisation says `has_sub_org`. A selected
+ *   department is searched when its `has_sub_org` is `true`; without the field (an older value),
+ *   when its `department_type` is one of `subOrganizationTypes`.
  *
  * The result streams: `progress` while departments are searched and expanded, `recipients` in
  * chunks (all of them, the unmapped ones only, or none: `recipients`), and a final `summary`. Any
@@ -43,20 +45,26 @@ export interface ResolveDepartment {
   corpid: string | number
   id: string | number
   /**
-   * The node's `department_type`. A department whose type is one of
-   * `resolve.subOrganizationTypes` (and that has a `corpid` and `select_node_type`) is searched
-   * for sub-organisations. The picker's value carries it.
+   * The node's `department_type`. Read only when `has_sub_org` is absent: the department is then
+   * searched for sub-organisations when its type is one of `resolve.subOrganizationTypes`.
    */
   department_type?: number
   /** The node's `select_node_type`, sent back to search it for sub-organisations. */
   select_node_type?: number | string
+  /**
+   * The node's `has_sub_org`: whether the department has sub-organisations. `true`: it is
+   * searched for them (when it also has a `corpid` and `select_node_type`); `false`: it is not,
+   * whatever its type; absent (a value saved before the picker wrote it, or built by hand):
+   * `department_type` decides. The picker's value carries it.
+   */
+  has_sub_org?: boolean
 }
 
 /** What `resolve` takes: the picker value, role filters, a channel, which recipients to send. */
 export interface ResolveInput {
   /**
    * The picker's value (`PickerValue` of `@epaas-picker/protocol`); labels are ignored, a
-   * department's `department_type` and `select_node_type` are read.
+   * department's `has_sub_org`, `department_type` and `select_node_type` are read.
    */
   value: {
     departments: readonly ResolveDepartment[]
@@ -157,20 +165,23 @@ export interface ResolveOptions {
   /** Recipients per `recipients` event (and per NDJSON line). Default 500. */
   recipientsPerChunk?: number
   /**
-   * The `department_type`s of selected departments searched for sub-organisations (one
-   * `/campus/department/select` each). Default {@link defaultSubOrganizationTypes}: 9 上级单位,
-   * 11 上级单位根节点, 14 虚拟机构. Add 0 (学校) when schools of yours have branch schools as
-   * sub-organisations; `[]` searches none. Sub-organisations found are searched in turn when they
-   * say `has_sub_org`, whatever their type.
+   * For selected departments without `has_sub_org` only (values saved before the picker wrote
+   * it, or built by hand): the `department_type`s searched for sub-organisations (one
+   * `/campus/department/select` each). A department that carries `has_sub_org` is searched when
+   * it is `true` and not when it is `false`, whatever its type and this list. Default
+   * {@link defaultSubOrganizationTypes}: 9 上级单位, 11 上级单位根节点, 14 虚拟机构. Add 0 (学校)
+   * when such older values tick schools that have branch schools as sub-organisations; `[]`
+   * searches none of them. Sub-organisations found are searched in turn when they say
+   * `has_sub_org`, whatever their type.
    */
   subOrganizationTypes?: readonly number[]
 }
 
 /**
- * The bureau kinds whose selected departments are searched for sub-organisations by default:
- * 9 上级单位, 11 上级单位根节点, 14 虚拟机构. Not 0 (学校): the seed's own example answers a class
- * with `department_type` 0, so 0 does not tell a school, and a search per selected class would
- * double a resolve's calls.
+ * The bureau kinds whose selected departments are searched for sub-organisations by default, when
+ * a department does not carry `has_sub_org`: 9 上级单位, 11 上级单位根节点, 14 虚拟机构. Not 0
+ * (学校): the seed's own example answers a class with `department_type` 0, so 0 does not tell a
+ * school, and a search per selected class would double a resolve's calls.
  */
 export const defaultSubOrganizationTypes: readonly number[] = [9, 11, 14]
 
@@ -217,6 +228,19 @@ function groupByCorp(departments: Iterable<{ corpid: string; id: string }>, perC
     }
   }
   return chunks
+}
+
+/**
+ * Whether a selected department is to be searched for sub-organisations: what its tree node said
+ * (`has_sub_org`) when the value carries it, else (a value saved before the field existed, or
+ * built by hand) whether its `department_type` is one of `types`.
+ */
+function mayHaveSubOrganizations(
+  department: { has_sub_org?: boolean; department_type?: number },
+  types: ReadonlySet<number>,
+): boolean {
+  if (department.has_sub_org !== undefined) return department.has_sub_org
+  return department.department_type !== undefined && types.has(department.department_type)
 }
 
 /**
@@ -273,8 +297,7 @@ export async function* resolveRecipients(
       if (
         ref.corpid !== '' &&
         d.select_node_type !== undefined &&
-        d.department_type !== undefined &&
-        searchTypes.has(d.department_type) &&
+        mayHaveSubOrganizations(d, searchTypes) &&
         !searched.has(key)
       ) {
         searched.add(key)

@@ -1,4 +1,9 @@
-import { SelectNodeKind, type Dataset, type MockDepartment } from '@epaas-picker/mock-server'
+import {
+  generateDataset,
+  SelectNodeKind,
+  type Dataset,
+  type MockDepartment,
+} from '@epaas-picker/mock-server'
 import { Role, type SelectDepartmentsRequest } from '@epaas-picker/protocol'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mockHarness, rowOf, until } from '../test/harness.js'
@@ -490,6 +495,40 @@ describe('sub-organisations', () => {
       corpid: String(school.corpid),
       school: school.name,
     })
+  })
+
+  it("writes each ticked department's has_sub_org from its node: bureau root, group school, plain school", async () => {
+    const h = mockHarness(
+      { is_include_sub_org: true, is_show_root: true, select_type: 0 },
+      { dataset: generateDataset('district', 1, { branchSchools: 2 }) },
+    )
+    destroy = () => h.store.destroy()
+    const { mock, store } = h
+    const group = mock.data.organizationByCorpid.get(800001)!
+    const plain = mock.data.organizationByCorpid.get(800002)!
+    expect(group.subOrgCorpids).toHaveLength(2)
+    const bureau = await until(store, (s) => s.rootStatus.status === 'success')
+    const root = bureau.treeRows[0] as NodeRow
+    store.expand(root.key)
+    await until(store, (s) => s.getLoadState(root.key).status === 'success')
+
+    expect(store.toggle(root)).toEqual({ ok: true })
+    expect(store.getSnapshot().value.departments).toEqual([
+      expect.objectContaining({ id: root.node.id, department_type: 11, has_sub_org: true }),
+    ])
+    store.toggle(root)
+
+    const groupRow = rowOf(store.getSnapshot(), group.rootId, root.key) as NodeRow
+    const plainRow = rowOf(store.getSnapshot(), plain.rootId, root.key) as NodeRow
+    expect(store.toggle(groupRow)).toEqual({ ok: true })
+    expect(store.toggle(plainRow)).toEqual({ ok: true })
+    expect(store.getSnapshot().value.departments).toEqual([
+      expect.objectContaining({ corpid: '800001', department_type: 0, has_sub_org: true }),
+      expect.objectContaining({ corpid: '800002', department_type: 0, has_sub_org: false }),
+    ])
+    // The value keeps the field through JSON, on its way to the server.
+    const sent = JSON.parse(JSON.stringify(store.getSnapshot().value)) as typeof bureau.value
+    expect(sent.departments.map((d) => d.has_sub_org)).toEqual([true, false])
   })
 })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { chipLabel, parentRelationLabel } from './labels.js'
+import { department as departmentNode, person } from '../test/nodes.js'
+import { chipLabel, itemFromNode, parentRelationLabel } from './labels.js'
 import type { SelectionItem } from './selection.js'
 
 const parentOfTwo: SelectionItem = {
@@ -41,5 +42,30 @@ describe('chipLabel', () => {
   it('is the bare name of someone who is not a parent with a known child', () => {
     expect(chipLabel({ ...parentOfTwo, children: [] })).toBe('王五')
     expect(parentRelationLabel([])).toBeUndefined()
+  })
+})
+
+describe('itemFromNode', () => {
+  it("writes a department's has_sub_org, true or false, for resolve to read", () => {
+    const bureau = departmentNode('1', undefined, { department_type: 11, has_sub_org: true })
+    const office = departmentNode('2', bureau, { department_type: 9, has_sub_org: false })
+    expect(itemFromNode(bureau)).toEqual({
+      type: 'department',
+      id: '1',
+      corpid: '890000',
+      name: 'dept 1',
+      path: '',
+      id_path: ['1'],
+      department_type: 11,
+      select_node_type: 1,
+      has_sub_org: true,
+    })
+    expect(itemFromNode(office)).toMatchObject({ type: 'department', has_sub_org: false })
+    expect(Object.keys(itemFromNode(office))).toContain('has_sub_org')
+  })
+
+  it('writes no has_sub_org for a person', () => {
+    const teacher = person('30010001', departmentNode('1'), { role_id: 12 })
+    expect(itemFromNode(teacher)).not.toHaveProperty('has_sub_org')
   })
 })

@@ -37,6 +37,8 @@ export function itemFromNode(node: SelectNode, context: ItemContext = {}): Selec
       ...labels,
       department_type: node.department_type,
       select_node_type: node.select_node_type,
+      // Tells the proxy's resolve whether to search the department for sub-organisations.
+      has_sub_org: node.has_sub_org,
       ...(node.users_total > 0 ? { users_total: node.users_total } : {}),
     }
     return department
