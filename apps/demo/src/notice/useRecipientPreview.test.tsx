@@ -1,9 +1,10 @@
 /**
  * The count preview against the real proxy and the mock's district: it asks `resolve` for the
  * counts only (`recipients: 'none'`), or for the unreachable people only on WeCom, and its counts
- * are those of a full resolve. A ticked bureau root counts its schools.
+ * are those of a full resolve. A ticked bureau root counts its schools, and a ticked school with
+ * branch schools counts its branches.
  */
-import { createMockEpaas } from '@epaas-picker/mock-server'
+import { createMockEpaas, generateDataset } from '@epaas-picker/mock-server'
 import {
   emptyPickerValue,
   type PickerValue,
@@ -22,25 +23,31 @@ import { DemoApiProvider } from '../api/DemoApiContext.js'
 import { createRequestLog } from '../api/RequestLog.js'
 import { useRecipientPreview, type RecipientPreviewState } from './useRecipientPreview.js'
 
-const mock = createMockEpaas({ dataset: 'district' })
-const userToken = mock.issueUserToken()
-const quiet = { debug() {}, info() {}, warn() {}, error() {} }
-const proxy = createEpaasProxy({
-  baseUrl: 'http://mock.epaas',
-  fetch: mock.fetch,
-  authorize: () => true,
-  getUserToken: () => userToken,
-  orgToken: staticToken(mock.issueOrgToken()),
-  rateLimit: false,
-  logger: quiet,
-})
+/** The mock's district (or another dataset) behind the real proxy. */
+function createBackend(dataset: Parameters<typeof createMockEpaas>[0]['dataset']) {
+  const mock = createMockEpaas({ dataset })
+  const userToken = mock.issueUserToken()
+  const quiet = { debug() {}, info() {}, warn() {}, error() {} }
+  const proxy = createEpaasProxy({
+    baseUrl: 'http://mock.epaas',
+    fetch: mock.fetch,
+    authorize: () => true,
+    getUserToken: () => userToken,
+    orgToken: staticToken(mock.issueOrgToken()),
+    rateLimit: false,
+    logger: quiet,
+  })
+  return { mock, userToken, proxy }
+}
 
-/** The page's API on the proxy's handler, keeping each resolve answer's text. */
-function setup() {
+const { mock, userToken, proxy } = createBackend('district')
+
+/** The page's API on a proxy's handler, keeping each resolve answer's text. */
+function setup(backend = proxy) {
   const answers: string[] = []
   const log = createRequestLog(async (input, init) => {
     const url = new URL(String(input), 'http://demo.test')
-    const response = await proxy.handle(new Request(url, init))
+    const response = await backend.handle(new Request(url, init))
     if (url.pathname.endsWith('/resolve')) answers.push(await response.clone().text())
     return response
   })
@@ -54,6 +61,21 @@ function setup() {
   return { answers, log, wrapper }
 }
 
+/** A department as the picker puts it in the value (labels, type, `has_sub_org`, ...). */
+function departmentItem(node: SelectNode): SelectedDepartment {
+  return {
+    type: 'department',
+    id: node.id,
+    corpid: node.corpid,
+    name: node.name,
+    path: node.path,
+    id_path: node.id_path,
+    department_type: node.department_type,
+    select_node_type: node.select_node_type,
+    has_sub_org: node.has_sub_org,
+  }
+}
+
 /** The bureau root as the picker puts it in the value. */
 async function bureauRoot(): Promise<SelectedDepartment> {
   const [root] = (
@@ -62,20 +84,16 @@ async function bureauRoot(): Promise<SelectedDepartment> {
       { userToken },
     )
   ).node_list as [SelectNode]
-  return {
-    type: 'department',
-    id: root.id,
-    corpid: root.corpid,
-    name: root.name,
-    path: root.path,
-    id_path: root.id_path,
-    department_type: root.department_type,
-    select_node_type: root.select_node_type,
-  }
+  return departmentItem(root)
 }
 
-async function preview(value: PickerValue, channel: ResolveChannel, roleIds: Role[]) {
-  const { answers, log, wrapper } = setup()
+async function preview(
+  value: PickerValue,
+  channel: ResolveChannel,
+  roleIds: Role[],
+  backend = proxy,
+) {
+  const { answers, log, wrapper } = setup(backend)
   const { result } = renderHook(() => useRecipientPreview({ value, roleIds, channel }), {
     wrapper,
   })
@@ -108,18 +126,7 @@ describe('useRecipientPreview', () => {
     ).node_list.filter((n) => n.corpid === String(school.corpid)) as [SelectNode]
     const value: PickerValue = {
       ...emptyPickerValue(),
-      departments: [
-        {
-          type: 'department',
-          id: node.id,
-          corpid: node.corpid,
-          name: node.name,
-          path: node.path,
-          id_path: node.id_path,
-          department_type: node.department_type,
-          select_node_type: node.select_node_type,
-        },
-      ],
+      departments: [departmentItem(node)],
     }
     const { preview: result, answers, sent } = await preview(value, 'wecom', [11, 13])
     expect(sent[0]?.body).toMatchObject({ recipients: 'unmapped', channel: 'wecom' })
@@ -135,5 +142,27 @@ describe('useRecipientPreview', () => {
     expect(result.unmapped).toHaveLength(unmapped.length)
     const fullBytes = JSON.stringify(full.recipients).length
     expect(answers[0]!.length).toBeLessThan(fullBytes / 5)
+  })
+
+  test('counts a school with branch schools with its branches (has_sub_org reaches resolve)', async () => {
+    const nested = createBackend(generateDataset('district', 1, { branchSchools: 2 }))
+    const group = nested.mock.data.organizationByCorpid.get(800001)!
+    const [node] = (
+      await nested.proxy.client.selectDepartments(
+        { id: '0', is_include_sub_org: true },
+        { userToken: nested.userToken },
+      )
+    ).node_list.filter((n) => n.corpid === String(group.corpid)) as [SelectNode]
+    // A school (type 0): only the tree's has_sub_org says it has branches.
+    expect(node).toMatchObject({ has_sub_org: true, department_type: 0 })
+    const value = { ...emptyPickerValue(), departments: [departmentItem(node)] }
+    const { preview: result } = await preview(value, 'epaas', [11, 12, 13], nested.proxy)
+    expect(result.summary.sub_organizations).toBe(2)
+
+    const withoutBranches = await nested.proxy.client.resolveAll(
+      { value: { ...value, departments: [{ ...value.departments[0]!, has_sub_org: false }] } },
+      { userToken: nested.userToken },
+    )
+    expect(result.summary.total).toBeGreaterThan(withoutBranches.summary.total)
   })
 })

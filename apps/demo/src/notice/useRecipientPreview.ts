@@ -120,17 +120,20 @@ function inputRequest(input: RecipientPreviewInput): ResolveRequest {
 
 /**
  * The rule of a value without its labels (which `resolve` ignores), for a stable query key. A
- * department keeps its `department_type` and `select_node_type`: `resolve` searches a bureau's
- * root for its schools (sub-organisations) with them.
+ * department keeps its `has_sub_org`, `department_type` and `select_node_type`: `resolve`
+ * searches a bureau's root (or a school with branch schools) for its sub-organisations with them.
  */
 function ruleOf(value: PickerValue): ResolveInput['value'] {
   return {
-    departments: value.departments.map(({ corpid, id, department_type, select_node_type }) => ({
-      corpid,
-      id,
-      ...(department_type === undefined ? {} : { department_type }),
-      ...(select_node_type === undefined ? {} : { select_node_type }),
-    })),
+    departments: value.departments.map(
+      ({ corpid, id, has_sub_org, department_type, select_node_type }) => ({
+        corpid,
+        id,
+        ...(has_sub_org === undefined ? {} : { has_sub_org }),
+        ...(department_type === undefined ? {} : { department_type }),
+        ...(select_node_type === undefined ? {} : { select_node_type }),
+      }),
+    ),
     users: value.users.map(({ corpid, userid, role_id, children }) => ({
       corpid,
       userid,
