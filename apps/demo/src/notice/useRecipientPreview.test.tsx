@@ -4,7 +4,7 @@
  * are those of a full resolve. A ticked bureau root counts its schools, and a ticked school with
  * branch schools counts its branches.
  */
-import { createMockEpaas, generateDataset } from '@epaas-picker/mock-server'
+import { createMockEpaas, generateDataset, type MockEpaasOptions } from '@epaas-picker/mock-server'
 import {
   emptyPickerValue,
   type PickerValue,
@@ -24,7 +24,7 @@ import { createRequestLog } from '../api/RequestLog.js'
 import { useRecipientPreview, type RecipientPreviewState } from './useRecipientPreview.js'
 
 /** The mock's district (or another dataset) behind the real proxy. */
-function createBackend(dataset: Parameters<typeof createMockEpaas>[0]['dataset']) {
+function createBackend(dataset: MockEpaasOptions['dataset']) {
   const mock = createMockEpaas({ dataset })
   const userToken = mock.issueUserToken()
   const quiet = { debug() {}, info() {}, warn() {}, error() {} }
