@@ -1,10 +1,10 @@
-import type { PickerSnapshot, RowState, TreeRow } from '@epaas-picker/headless'
+import type { PickerSnapshot, PickerStore, RowState, TreeRow } from '@epaas-picker/headless'
 import { memo, useEffect, useId, useRef, type CSSProperties } from 'react'
 import { List, type RowComponentProps } from 'react-window'
 import { CheckboxButton } from './CheckboxButton.js'
 import { partClass } from './classNames.js'
 import { ChevronIcon } from './icons.js'
-import { usePickerContext, type PickerController } from './PickerContext.js'
+import { usePickerContext } from './PickerContext.js'
 import { useRowSlotProps, useSlotRow, type RowSlotProps } from './useRowSlotProps.js'
 import { sameRowProps } from './PickerRow.js'
 import { RowLabel, rowAccessibleName, type RowDisplay } from './RowLabel.js'
@@ -20,16 +20,12 @@ export interface DrillListProps {
   defaultHeight?: number
 }
 
-/** The rows the list shows: the search results, or the drilled-into level. */
-const rowsOf = ({ source, display }: RowSlotProps): readonly TreeRow[] =>
-  shownRows(source.current.snapshot, display.search)
-
 const shownRows = (snapshot: PickerSnapshot, search: boolean): readonly TreeRow[] =>
   search ? snapshot.searchRows : snapshot.drill.rows
 const drillRows = (snapshot: PickerSnapshot) => shownRows(snapshot, false)
 const searchRows = (snapshot: PickerSnapshot) => shownRows(snapshot, true)
 
-const rowKey = (index: number, props: RowSlotProps) => rowsOf(props)[index]?.key ?? index
+const rowKey = (index: number, props: RowSlotProps) => props.rows.keyAt(index)
 
 /**
  * The mobile layout's list: one level of the tree at a time (or the search results), each row
@@ -88,30 +84,24 @@ export function DrillList({ className, style, defaultHeight = 400 }: DrillListPr
 }
 
 // Redrawn by its own subscription when its row or the row's state changes (see PickerTree).
-function DrillSlot({ index, style, source, display }: RowComponentProps<RowSlotProps>) {
-  const slot = useSlotRow(source, index, display.search ? searchRows : drillRows)
+function DrillSlot({ index, style, store, display }: RowComponentProps<RowSlotProps>) {
+  const slot = useSlotRow(store, index, display.search ? searchRows : drillRows)
   if (!slot) return null
   return (
-    <DrillRow
-      row={slot.row}
-      state={slot.state}
-      picker={source.current}
-      display={display}
-      style={style}
-    />
+    <DrillRow row={slot.row} state={slot.state} store={store} display={display} style={style} />
   )
 }
 
 interface DrillRowProps {
   row: TreeRow
   state: RowState
-  picker: PickerController
+  store: PickerStore
   display: RowDisplay
   style: CSSProperties
 }
 
 // A row's own position is its place in the level (or in the results) the list shows.
-const DrillRow = memo(function DrillRow({ row, state, picker, display, style }: DrillRowProps) {
+const DrillRow = memo(function DrillRow({ row, state, store, display, style }: DrillRowProps) {
   const boxId = useId()
   const { messages, classNames } = display
   const item = {
@@ -120,12 +110,10 @@ const DrillRow = memo(function DrillRow({ row, state, picker, display, style }: 
     'aria-setsize': row.setsize,
     style,
   } as const
-  const store = picker.store
   if (row.kind === 'status')
     return (
       <StatusRowView
         row={row}
-        picker={picker}
         display={display}
         rowProps={item}
         retryProps={{ onClick: () => store.retryRow(row) }}

@@ -1,33 +1,24 @@
-import type { RowState, TreeRow } from '@epaas-picker/headless'
+import type { PickerStore, RowPropGetters, RowState, TreeRow } from '@epaas-picker/headless'
 import { memo, type CSSProperties, type MouseEvent } from 'react'
 import { partClass } from './classNames.js'
 import { StatusRowView } from './StatusLabel.js'
-import type { PickerController } from './PickerContext.js'
 import { RowLabel, rowAccessibleName, type RowDisplay } from './RowLabel.js'
 
 /** Props of {@link PickerRow}. */
 export interface PickerRowProps {
   /** The row (an object that keeps its identity while it stays in the list). */
   row: TreeRow
-  /** `picker.getRowState(row)` for the snapshot being drawn. */
+  /** The row's state in the snapshot being drawn (`snapshot.getRowState(row)`). */
   state: RowState
-  /** The picker, for its prop getters. */
-  picker: PickerController
+  /** The store the row acts on. */
+  store: PickerStore
+  /** The picker's row prop getters (`picker.rowGetters`). */
+  getters: RowPropGetters
   /** Texts, class hooks and options shared by every row. */
   display: RowDisplay
   /** Position from the virtual list. */
   style?: CSSProperties
 }
-
-/** Whether two row states would draw the same row. */
-export const sameRowState = (a: RowState, b: RowState): boolean =>
-  a.checked === b.checked &&
-  a.expanded === b.expanded &&
-  a.expandable === b.expandable &&
-  a.loading === b.loading &&
-  a.disabled === b.disabled &&
-  a.selectable === b.selectable &&
-  a.focused === b.focused
 
 const sameStyle = (a: CSSProperties | undefined, b: CSSProperties | undefined) =>
   a === b ||
@@ -39,31 +30,29 @@ const sameStyle = (a: CSSProperties | undefined, b: CSSProperties | undefined) =
     a.width === b.width)
 
 /**
- * Whether a row component can skip drawing: same row object, same shared display, same state
- * and position. The mobile list's rows are memoised on it too.
+ * Whether a row component can skip drawing: same row object, same state (equal states are one
+ * object), same shared display and position. The mobile list's rows are memoised on it too.
  */
 export function sameRowProps(
   a: Pick<PickerRowProps, 'row' | 'state' | 'display' | 'style'>,
   b: Pick<PickerRowProps, 'row' | 'state' | 'display' | 'style'>,
 ): boolean {
   return (
-    a.row === b.row &&
-    a.display === b.display &&
-    sameRowState(a.state, b.state) &&
-    sameStyle(a.style, b.style)
+    a.row === b.row && a.state === b.state && a.display === b.display && sameStyle(a.style, b.style)
   )
 }
 
 /**
  * One row of the tree: expander, tri-state check box, name, role badge, relation, count; or a
  * loading, error (with retry) or empty row. Memoised on the row object, its state and the
- * shared display: the prop getters' handlers act through the store on `row` only, so a row
- * whose state did not change is not drawn again when the picker's snapshot changes.
+ * shared display: the getters act through the store on `row` only, so a row whose state did not
+ * change is not drawn again when the picker's snapshot changes.
  */
 export const PickerRow = memo(function PickerRow({
   row,
   state,
-  picker,
+  store,
+  getters,
   display,
   style,
 }: PickerRowProps) {
@@ -73,23 +62,22 @@ export const PickerRow = memo(function PickerRow({
     return (
       <StatusRowView
         row={row}
-        picker={picker}
         display={display}
-        rowProps={picker.getRowProps(row, { style: rowStyle })}
-        retryProps={picker.getRetryProps(row)}
+        rowProps={getters.row(row, state, { style: rowStyle })}
+        retryProps={getters.retry(row)}
       />
     )
 
   const onClick = (event: MouseEvent<HTMLElement>) => {
     if (event.defaultPrevented) return
     // A department opens or closes; anything else is ticked, as its label would.
-    if (state.expandable) picker.store.toggleExpanded(row.key)
-    else picker.store.toggle(row)
+    if (state.expandable) store.toggleExpanded(row.key)
+    else store.toggle(row)
   }
   const checked = state.checked
   return (
     <div
-      {...picker.getRowProps(row, { style: rowStyle, onClick })}
+      {...getters.row(row, state, { style: rowStyle, onClick })}
       aria-label={rowAccessibleName(row, display)}
       className={partClass(
         'row',
@@ -102,7 +90,7 @@ export const PickerRow = memo(function PickerRow({
     >
       {state.expandable ? (
         <span
-          {...picker.getExpanderProps(row)}
+          {...getters.expander(row)}
           className={partClass('expander', classNames)}
           data-state={state.expanded ? 'open' : 'closed'}
         />
@@ -114,7 +102,7 @@ export const PickerRow = memo(function PickerRow({
         // its box is only drawn (hidden from assistive technology, out of the tab order), so a
         // plain element whose mark the stylesheet draws from `data-state` does: a tick changes
         // attributes, mounts nothing, and scrolling creates a few elements per row.
-        <span {...picker.getCheckboxProps(row)} className={partClass('checkbox', classNames)} />
+        <span {...getters.checkbox(row, state)} className={partClass('checkbox', classNames)} />
       ) : (
         <span className="epp-checkbox-spacer" />
       )}

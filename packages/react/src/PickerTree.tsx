@@ -23,14 +23,15 @@ const treeRows = (snapshot: PickerSnapshot) => snapshot.rows
 
 // Rendered by the list only when its index or position changes; its own subscription redraws it
 // when its row or the row's state changes.
-function TreeRowSlot({ index, style, source, display }: RowComponentProps<RowSlotProps>) {
-  const slot = useSlotRow(source, index, treeRows)
+function TreeRowSlot({ index, style, store, getters, display }: RowComponentProps<RowSlotProps>) {
+  const slot = useSlotRow(store, index, treeRows)
   if (!slot) return null
   return (
     <PickerRow
       row={slot.row}
       state={slot.state}
-      picker={source.current}
+      store={store}
+      getters={getters}
       display={display}
       style={style}
     />
@@ -38,8 +39,7 @@ function TreeRowSlot({ index, style, source, display }: RowComponentProps<RowSlo
 }
 
 // Rows keep their element across inserts above them (an expand splices rows in).
-const rowKey = (index: number, props: RowSlotProps) =>
-  props.source.current.rows[index]?.key ?? index
+const rowKey = (index: number, props: RowSlotProps) => props.rows.keyAt(index)
 
 /**
  * The virtualized tree (react-window 2): WAI-ARIA tree view with roving focus, type-ahead and

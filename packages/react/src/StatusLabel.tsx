@@ -1,20 +1,18 @@
 import type { StatusRow } from '@epaas-picker/headless'
 import type { HTMLAttributes } from 'react'
 import { partClass } from './classNames.js'
-import type { PickerController } from './PickerContext.js'
 import type { RowDisplay } from './RowLabel.js'
 
 /** Props of {@link StatusLabel}. */
 export interface StatusLabelProps {
   row: StatusRow
-  picker: PickerController
   display: RowDisplay
   /** Props of the retry button (the tree keeps it out of the tab order; Enter retries there). */
   retryProps: HTMLAttributes<HTMLElement>
 }
 
 /** What a status row says: loading, a load error with a retry button, or nothing there. */
-export function StatusLabel({ row, picker, display, retryProps }: StatusLabelProps) {
+export function StatusLabel({ row, display, retryProps }: StatusLabelProps) {
   const { messages, classNames } = display
   if (row.status === 'loading') {
     return (
@@ -34,12 +32,7 @@ export function StatusLabel({ row, picker, display, retryProps }: StatusLabelPro
       </>
     )
   }
-  const { search } = picker.snapshot
-  return (
-    <span>
-      {display.search ? messages.noResults(search.query || search.input.trim()) : messages.empty}
-    </span>
-  )
+  return <span>{display.search ? messages.noResults(row.query ?? '') : messages.empty}</span>
 }
 
 /** Props of {@link StatusRowView}: the label's, plus the row element's own attributes. */

@@ -1,88 +1,71 @@
-import type { PickerSnapshot, RowState, TreeRow } from '@epaas-picker/headless'
-import { useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import { usePickerContext, type PickerController } from './PickerContext.js'
-import { sameRowState } from './PickerRow.js'
+import type { PickerSnapshot, PickerStore, RowPropGetters, TreeRow } from '@epaas-picker/headless'
+import { useMemo, useSyncExternalStore } from 'react'
+import { usePickerContext } from './PickerContext.js'
 import type { RowDisplay } from './RowLabel.js'
 
 /**
- * The latest picker, behind an object that keeps its identity for the life of the list: the
- * list's row props stay the same object across store changes, so react-window does not draw
- * every row again on each change; each row subscribes to the store for its own row and state.
+ * The rows a list shows, in an object that changes exactly when they do. The array sits in a
+ * private field: React's development build walks the props of a re-rendered component with
+ * `for...in` for its performance tracks, which over a 100,000-row array costs milliseconds.
  */
-export interface PickerSource {
-  /** The picker of the snapshot being drawn. */
-  readonly current: PickerController
-}
-
-const createPickerSource = (picker: PickerController) => {
-  const source = { current: picker }
-  return {
-    source: source as PickerSource,
-    set: (next: PickerController) => (source.current = next),
+export class RowList {
+  readonly #rows: readonly TreeRow[]
+  constructor(rows: readonly TreeRow[]) {
+    this.#rows = rows
+  }
+  /** The key of the row at `index`, or the index past the end. */
+  keyAt(index: number): string | number {
+    return this.#rows[index]?.key ?? index
   }
 }
 
 /**
- * What a virtual list hands each of its rows. No row array here: React's development build walks
- * props with `for...in` (see createPickerHandle).
+ * What a virtual list hands each of its rows. Only `rows` changes, and only when the list's rows
+ * do (an expand, a load, a search): a tick or a focus move leaves these props as they were, so
+ * the list draws nothing again, and each row redraws itself from its own subscription.
  */
 export interface RowSlotProps {
-  source: PickerSource
+  /** The store, for the row's subscription and its actions. */
+  store: PickerStore
+  /** The row prop getters, as functions of a row and its state. */
+  getters: RowPropGetters
   display: RowDisplay
-  /**
-   * A new empty object whenever the list's rows change. react-window compares row props field by
-   * field: without it, an expand or a load would keep the row keys of the previous rows.
-   */
-  rowsToken: object
+  /** The rows shown, for the list's row keys. */
+  rows: RowList
 }
 
-/**
- * The row props of the tree or the mobile list (showing `rows`): one object while the store, the
- * texts and the rows stay the same (not one per snapshot), so that the list's memoised rows are
- * not drawn again for nothing; rows read their changing state with {@link useSlotRow}.
- */
+/** The row props of the tree or of the mobile list, showing `rows`. */
 export function useRowSlotProps(search: boolean, rows: readonly TreeRow[]): RowSlotProps {
   const { picker, messages, classNames, showCounts } = usePickerContext()
-  const [{ source, set }] = useState(() => createPickerSource(picker))
-  // Written during render, before the rows of the same render read it: a row's prop getters must
-  // come from the snapshot its state comes from.
-  set(picker)
+  const { store, rowGetters } = picker
   const display = useMemo<RowDisplay>(
     () => ({ messages, classNames, showCounts, search }),
     [messages, classNames, showCounts, search],
   )
-  const store = picker.store
-  // A new object when the list's rows change (an expand, a load, a search), so that the list
-  // computes its row keys again; not when only row states change (a tick, a focus move).
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- renewed on purpose when these change
-  const rowsToken = useMemo(() => ({}), [rows, store])
-  return useMemo(() => ({ source, display, rowsToken }), [source, display, rowsToken])
-}
-
-/** A row of a list and its state, the same object while neither changes. */
-export interface SlotRow {
-  row: TreeRow
-  state: RowState
+  const list = useMemo(() => new RowList(rows), [rows])
+  return useMemo(
+    () => ({ store, getters: rowGetters, display, rows: list }),
+    [store, rowGetters, display, list],
+  )
 }
 
 /**
  * The row at `index` of `rowsOf(the store's snapshot)` and its state, re-rendering the calling row
- * only when that row or its state changes (not on every store change).
+ * only when one of them changes: rows keep their object while they stay in the list, and equal
+ * row states are one object (`getRowState`), so both compare by identity.
  */
 export function useSlotRow(
-  source: PickerSource,
+  store: PickerStore,
   index: number,
   rowsOf: (snapshot: PickerSnapshot) => readonly TreeRow[],
-): SlotRow | undefined {
-  const last = useRef<SlotRow | undefined>(undefined)
-  const read = (): SlotRow | undefined => {
-    const snapshot = source.current.store.getSnapshot()
-    const row = rowsOf(snapshot)[index]
-    if (!row) return (last.current = undefined)
-    const state = snapshot.getRowState(row)
-    const prev = last.current
-    if (prev && prev.row === row && sameRowState(prev.state, state)) return prev
-    return (last.current = { row, state })
+) {
+  const readRow = () => rowsOf(store.getSnapshot())[index]
+  const row = useSyncExternalStore(store.subscribe, readRow, readRow)
+  const readState = () => {
+    const snapshot = store.getSnapshot()
+    const current = rowsOf(snapshot)[index]
+    return current && snapshot.getRowState(current)
   }
-  return useSyncExternalStore(source.current.store.subscribe, read, read)
+  const state = useSyncExternalStore(store.subscribe, readState, readState)
+  return row && state ? { row, state } : undefined
 }

@@ -1,10 +1,20 @@
-import { SelectType, type PickerValue } from '@epaas-picker/protocol'
-import { statusRowOf } from './createNodeRow.js'
-import { isDepartmentNode } from './keys.js'
+import type { PickerValue, SelectType } from '@epaas-picker/protocol'
+import { levelKey } from './keys.js'
+import { internRowState } from './rowState.js'
+import { isExpandableRow, isSelectableNode } from './rowRules.js'
+import { statusRowOf } from './tree/createNodeRow.js'
 import { summarizeValue, type ValueSummary } from './labels.js'
 import type { Refusal } from './refusal.js'
-import { checkedState, type SelectionState } from './selection.js'
-import type { CheckedState, LoadState, NodeRow, SearchRow, StatusRow, TreeRow } from './types.js'
+import { checkedState, type SelectionState } from './selection/selection.js'
+import {
+  IDLE,
+  type CheckedState,
+  type LoadState,
+  type NodeRow,
+  type SearchRow,
+  type StatusRow,
+  type TreeRow,
+} from './types.js'
 
 /** The search part of a snapshot. */
 export interface SearchSnapshot {
@@ -85,9 +95,6 @@ export interface SnapshotInit {
   /** The maximum, if any. */
   maxCount: number | undefined
 }
-
-/** The load state of a level nothing was asked for yet. */
-export const IDLE: LoadState = { status: 'idle' }
 
 /**
  * One immutable state of the picker. Cheap to make (fields are shared with the store, never
@@ -174,7 +181,7 @@ export class PickerSnapshot {
     const parentKey = path.at(-1)?.key ?? null
     const level = (path.at(-1)?.level ?? 0) + 1
     const load = this.getLoadState(parentKey)
-    const kids = childRows.get(parentKey ?? '')
+    const kids = childRows.get(levelKey(parentKey))
     const rows: readonly TreeRow[] =
       load.status === 'success' && kids?.length ? kids : [statusRowOf(parentKey, load, level)]
     return (this.#drill = { path, rows })
@@ -182,7 +189,7 @@ export class PickerSnapshot {
 
   /** Load state of a row's children (`null`: the top level). */
   getLoadState(key: string | null): LoadState {
-    return this.#init.loads.get(key ?? '') ?? IDLE
+    return this.#init.loads.get(levelKey(key)) ?? IDLE
   }
 
   /** Whether a row is expanded. */
@@ -200,11 +207,14 @@ export class PickerSnapshot {
     return this.#init.findRow(key) ?? this.#init.search.results.find((row) => row.key === key)
   }
 
-  /** Everything a view needs to draw a row. */
+  /**
+   * Everything a view needs to draw a row. Equal states are one object (in every snapshot), so
+   * a view compares them by identity: a row whose state did not change is not drawn again.
+   */
   getRowState(row: TreeRow): RowState {
     const focused = this.rows[this.focusedIndex] === row
     if (row.kind === 'status') {
-      return {
+      return internRowState({
         checked: false,
         expandable: false,
         expanded: false,
@@ -212,19 +222,19 @@ export class PickerSnapshot {
         disabled: true,
         selectable: false,
         focused,
-      }
+      })
     }
     // Search results are a flat list: nothing expands there.
-    const expandable = this.mode === 'tree' && row.node.is_parent && isDepartmentNode(row.node)
+    const expandable = this.mode === 'tree' && isExpandableRow(row)
     const expanded = expandable && this.#init.expanded.has(row.key)
-    return {
+    return internRowState({
       checked: checkedState(this.selection, row),
       expandable,
       expanded,
       loading: expanded && this.getLoadState(row.key).status === 'loading',
       disabled: row.node.disabled,
-      selectable: !(this.selectType === SelectType.DepartmentsOnly && !isDepartmentNode(row.node)),
+      selectable: isSelectableNode(row.node, this.selectType),
       focused,
-    }
+    })
   }
 }

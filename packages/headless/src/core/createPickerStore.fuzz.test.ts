@@ -24,7 +24,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createPickerStore, type PickerStore } from './createPickerStore.js'
 import { entityKeyOfNode, isDepartmentNode } from './keys.js'
 import type { PickerSnapshot } from './PickerSnapshot.js'
-import { checkedState, selectionFromValue, selectionToValue } from './selection.js'
+import { checkedState, selectionFromValue, selectionToValue } from './selection/selection.js'
 import type { CheckedState, NodeRow, TreeRow } from './types.js'
 
 /** Action sequences tried; `EPAAS_FUZZ_RUNS` (inputs per proxy route) scales it too. */

@@ -13,7 +13,7 @@ export type {
   PickerStore,
   PickerStoreOptions,
   ToggleResult,
-} from './createPickerStore.js'
+} from './PickerStore.js'
 export { childrenRequest } from './filters.js'
 export type { PickerFilters } from './filters.js'
 export { isDepartmentNode, rowKeyOf } from './keys.js'
@@ -23,16 +23,16 @@ export { PickerSnapshot } from './PickerSnapshot.js'
 export type { DrillSnapshot, RowState, SearchSnapshot, SnapshotInit } from './PickerSnapshot.js'
 export { describeRefusal } from './refusal.js'
 export type { Refusal } from './refusal.js'
-export { checkedState } from './selection.js'
+export { checkedState } from './selection/selection.js'
 export type {
   SelectionEntry,
   SelectionItem,
   SelectionState,
   SelectionTarget,
   ToggleContext,
-} from './selection.js'
+} from './selection/selection.js'
 export type { PickerTransport, SelectFetcher } from './transport.js'
-export type { TreeKeyAction, TreeKeyboardContext } from './treeKeyboard.js'
+export type { TreeKeyAction, TreeKeyboardContext } from './navigation/treeKeyboard.js'
 export type {
   CheckedState,
   LoadState,

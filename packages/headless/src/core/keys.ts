@@ -61,9 +61,21 @@ export function parentKeyOf(key: string): string | null {
   return cut < 0 ? null : key.slice(0, cut)
 }
 
+/**
+ * The key under which the top level's children and load state are kept. Everywhere else the
+ * top level is `null` (a top-level row's `parentKey`, `retry(null)`): {@link levelKey} turns one
+ * into the other.
+ */
+export const ROOT_KEY = ''
+
+/** The key of a level's children and load state: the parent row's key, or the top level's. */
+export function levelKey(parentKey: string | null): string {
+  return parentKey ?? ROOT_KEY
+}
+
 /** Key of the status row standing for the children of `parentKey` (`null`: the top level). */
 export function statusRowKey(parentKey: string | null): string {
-  return `${parentKey ?? ''}#status`
+  return `${levelKey(parentKey)}#status`
 }
 
 // Re-exported so core users need one import for both kinds of key.

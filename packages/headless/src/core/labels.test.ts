@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { department as departmentNode, person } from '../test/nodes.js'
 import { chipLabel, itemFromNode, parentRelationLabel } from './labels.js'
-import type { SelectionItem } from './selection.js'
+import type { SelectionItem } from './selection/selection.js'
 
 const parentOfTwo: SelectionItem = {
   type: 'user',

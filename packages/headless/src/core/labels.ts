@@ -11,7 +11,7 @@ import {
   type SelectNode,
 } from '@epaas-picker/protocol'
 import { isDepartmentNode } from './keys.js'
-import { itemWeight, type SelectionItem } from './selection.js'
+import { itemWeight, type SelectionItem } from './selection/selection.js'
 
 /** What a value item needs besides the node: context the tree learned elsewhere. */
 export interface ItemContext {

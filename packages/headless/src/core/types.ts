@@ -47,6 +47,8 @@ export interface StatusRow {
   readonly status: RowStatus
   /** The error of a failed load (`status: 'error'`). */
   readonly error?: unknown
+  /** For the search results' status row: the text searched (`empty`: what found nothing). */
+  readonly query?: string
   readonly level: number
   readonly posinset: 1
   readonly setsize: 1
@@ -69,3 +71,6 @@ export type LoadState =
   | { readonly status: 'loading' }
   | { readonly status: 'success' }
   | { readonly status: 'error'; readonly error: unknown }
+
+/** The load state of a level nothing was asked for yet (one object, compared by identity). */
+export const IDLE: LoadState = { status: 'idle' }

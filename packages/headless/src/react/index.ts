@@ -5,6 +5,8 @@
  */
 export { childrenQueryOptions, DEFAULT_STALE_TIME, pickerKeys } from './pickerQueryOptions.js'
 export type { ChildrenQueryInput, NodeKey } from './pickerQueryOptions.js'
+export type { RowPropGetters } from './rowPropGetters.js'
+export type { SearchInputProps } from './searchInputProps.js'
 export { usePicker } from './usePicker.js'
 export type {
   ElementProps,

@@ -4,34 +4,26 @@
  */
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import {
-  useCallback,
   useEffect,
   useId,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
-  type ChangeEvent,
-  type CompositionEvent,
-  type FocusEvent,
   type HTMLAttributes,
-  type InputHTMLAttributes,
   type KeyboardEvent,
-  type MouseEvent,
   type Ref,
   type RefCallback,
 } from 'react'
-import {
-  createPickerStore,
-  type PickerStore,
-  type PickerStoreOptions,
-} from '../core/createPickerStore.js'
-import { pickFilters } from '../core/filters.js'
+import { createPickerStore } from '../core/createPickerStore.js'
 import type { PickerSnapshot, RowState } from '../core/PickerSnapshot.js'
-import { toSelectFetcher, type SelectFetcher } from '../core/transport.js'
+import type { PickerStore, PickerStoreOptions } from '../core/PickerStore.js'
 import type { NodeRow, StatusRow, TreeRow } from '../core/types.js'
-import { composeHandlers, mergeRefs } from './mergeProps.js'
-import { childrenQueryOptions } from './pickerQueryOptions.js'
+import { childrenLoader } from './childrenLoader.js'
+import { FocusRegistry } from './FocusRegistry.js'
+import { composeHandlers } from './mergeProps.js'
+import { createRowPropGetters, type RowPropGetters } from './rowPropGetters.js'
+import { searchInputProps, type SearchInputProps } from './searchInputProps.js'
 import { usePickerSnapshot } from './usePickerSnapshot.js'
 
 /** Options of {@link usePicker}: the store's options plus React Query and view wiring. */
@@ -90,10 +82,16 @@ export interface UsePickerResult {
   getExpanderProps(row: TreeRow, props?: ElementProps): HTMLAttributes<HTMLElement>
   /** Props for the retry button of an error row. */
   getRetryProps(row: StatusRow, props?: ElementProps): HTMLAttributes<HTMLElement>
-  /** Props for the search box: value, change, IME composition, Escape clears, ArrowDown to the list. */
-  getSearchInputProps(
-    props?: InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> },
-  ): InputHTMLAttributes<HTMLInputElement>
+  /**
+   * Props for the search box: value, change, IME composition, Escape clears, ArrowDown to the
+   * list. A `ref` among the caller's props is forwarded.
+   */
+  getSearchInputProps(props?: SearchInputProps): SearchInputProps
+  /**
+   * The row getters as functions of a row and its state, the same object for the picker's life:
+   * for virtualized rows that read their own state (`snapshot.getRowState(row)`) from the store.
+   */
+  rowGetters: RowPropGetters
 }
 
 const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
@@ -119,9 +117,9 @@ const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : 
 export function usePicker(options: UsePickerOptions = {}): UsePickerResult {
   const queryClient = useQueryClient(options.queryClient)
   const treeId = useId()
-  const fetcher = useMemo(() => toSelectFetcher(options.transport), [options.transport])
-  const storeOptions = toStoreOptions(options, queryClient, fetcher)
+  const storeOptions = useStoreOptions(options, queryClient)
   const [store] = useState(() => createPickerStore(storeOptions))
+  const [focus] = useState(() => new FocusRegistry())
   const latest = useRef(options)
 
   useIsomorphicLayoutEffect(() => {
@@ -134,208 +132,71 @@ export function usePicker(options: UsePickerOptions = {}): UsePickerResult {
   }, [store])
 
   const snapshot = usePickerSnapshot(store)
+  const rowGetters = useMemo(() => createRowPropGetters(store, focus), [store, focus])
 
-  // Roving focus that survives virtualization: the focused key lives in the store; the DOM
-  // element (if mounted) follows it after keyboard moves.
-  const elements = useRef(new Map<string, HTMLElement>())
-  const refCallbacks = useRef(new Map<string, RefCallback<HTMLElement>>())
-  const pendingFocus = useRef<string | null>(null)
-
-  const refFor = useCallback((key: string): RefCallback<HTMLElement> => {
-    let callback = refCallbacks.current.get(key)
-    if (!callback) {
-      callback = (element) => {
-        if (element) {
-          elements.current.set(key, element)
-          if (pendingFocus.current === key) {
-            pendingFocus.current = null
-            element.focus()
-          }
-        } else {
-          elements.current.delete(key)
-        }
-      }
-      refCallbacks.current.set(key, callback)
-    }
-    return callback
-  }, [])
-
+  // After keyboard moves: the focused row takes focus, or is scrolled into view first.
   useIsomorphicLayoutEffect(() => {
-    const key = pendingFocus.current
-    if (key === null || snapshot.focusedKey !== key) return
-    const element = elements.current.get(key)
-    if (element) {
-      pendingFocus.current = null
-      element.focus()
-    } else {
-      latest.current.scrollToIndex?.(snapshot.focusedIndex)
-    }
+    focus.settle(snapshot.focusedKey, () => latest.current.scrollToIndex?.(snapshot.focusedIndex))
   }, [snapshot])
 
   return useMemo<UsePickerResult>(() => {
     const getRowState = (row: TreeRow) => snapshot.getRowState(row)
-
-    const onTreeKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-      if (event.altKey || event.ctrlKey || event.metaKey) return
-      if ((event.target as HTMLElement).closest?.('input, textarea, [contenteditable]')) return
-      const action = store.handleKey(event.key)
-      if (!action) return
-      event.preventDefault()
-      pendingFocus.current = store.getSnapshot().focusedKey
-    }
-
+    const scrollToIndex = (index: number) => latest.current.scrollToIndex?.(index)
     return {
       snapshot,
       rows: snapshot.rows,
       store,
+      rowGetters,
       getRowState,
-
-      getTreeProps: (props = {}) => ({
-        ...props,
-        id: props.id ?? treeId,
-        role: 'tree',
-        'aria-multiselectable': true,
-        'aria-busy': snapshot.rootStatus.status === 'loading' || undefined,
-        onKeyDown: composeHandlers(props.onKeyDown, onTreeKeyDown),
-      }),
-
-      getRowProps: (row, props = {}) => {
-        const state = getRowState(row)
-        const { ref, ...rest } = props
-        return {
-          ...rest,
-          ref: ref ? mergeRefs(ref, refFor(row.key)) : refFor(row.key),
-          role: 'treeitem',
-          'data-key': row.key,
-          'aria-level': row.level,
-          'aria-setsize': row.setsize,
-          'aria-posinset': row.posinset,
-          'aria-expanded': state.expandable ? state.expanded : undefined,
-          'aria-checked':
-            row.kind === 'node' && state.selectable
-              ? state.checked === 'indeterminate'
-                ? 'mixed'
-                : state.checked
-              : undefined,
-          'aria-disabled': row.kind === 'node' && state.disabled ? true : undefined,
-          'aria-busy': state.loading || undefined,
-          tabIndex: state.focused ? 0 : -1,
-          onFocus: composeHandlers(props.onFocus, (event: FocusEvent<HTMLElement>) => {
-            if (event.target === event.currentTarget) store.setFocusedKey(row.key)
-          }),
-          onClick: composeHandlers(props.onClick, () => store.setFocusedKey(row.key)),
-        }
-      },
-
-      getCheckboxProps: (row, props = {}) => {
-        const state = getRowState(row)
-        return {
-          ...buttonProps(props, () => {
-            if (row.kind !== 'node') return
-            store.setFocusedKey(row.key)
-            store.toggle(row)
-          }),
-          'aria-hidden': true,
-          'data-state':
-            state.checked === 'indeterminate'
-              ? 'indeterminate'
-              : state.checked
-                ? 'checked'
-                : 'unchecked',
-          'data-disabled': state.disabled || !state.selectable ? '' : undefined,
-        }
-      },
-
-      getExpanderProps: (row, props = {}) => ({
-        ...buttonProps(props, () => {
-          store.setFocusedKey(row.key)
-          store.toggleExpanded(row.key)
-        }),
-        'aria-hidden': true,
-      }),
-
-      getRetryProps: (row, props = {}) => buttonProps(props, () => store.retryRow(row)),
-
-      getSearchInputProps: (props = {}) => {
-        const { ref: _ref, ...rest } = props
-        return {
-          ...rest,
-          type: 'search',
-          autoComplete: 'off',
-          'aria-controls': treeId,
-          value: snapshot.search.input,
-          onChange: composeHandlers(props.onChange, (event: ChangeEvent<HTMLInputElement>) => {
-            store.setSearchValue(event.target.value)
-          }),
-          onCompositionStart: composeHandlers(props.onCompositionStart, () => {
-            store.setComposing(true)
-          }),
-          onCompositionEnd: composeHandlers(
-            props.onCompositionEnd,
-            (event: CompositionEvent<HTMLInputElement>) => {
-              store.setComposing(false, event.currentTarget.value)
-            },
-          ),
-          onKeyDown: composeHandlers(props.onKeyDown, (event: KeyboardEvent<HTMLInputElement>) => {
-            if (event.nativeEvent.isComposing) return
-            if (event.key === 'Escape' && snapshot.search.input) {
-              event.preventDefault()
-              store.setSearchValue('')
-            } else if (event.key === 'ArrowDown') {
-              const key = store.getSnapshot().focusedKey
-              if (key === null) return
-              event.preventDefault()
-              const element = elements.current.get(key)
-              if (element) element.focus()
-              else {
-                pendingFocus.current = key
-                latest.current.scrollToIndex?.(store.getSnapshot().focusedIndex)
-              }
-            }
-          }),
-        }
-      },
+      getTreeProps: (props = {}) => treeProps(store, focus, treeId, snapshot, props),
+      getRowProps: (row, props) => rowGetters.row(row, getRowState(row), props),
+      getCheckboxProps: (row, props) => rowGetters.checkbox(row, getRowState(row), props),
+      getExpanderProps: rowGetters.expander,
+      getRetryProps: rowGetters.retry,
+      getSearchInputProps: (props = {}) =>
+        searchInputProps({ store, focus, treeId, scrollToIndex }, snapshot, props),
     }
-  }, [snapshot, store, treeId, refFor])
+  }, [snapshot, store, focus, treeId, rowGetters])
+}
+
+/** Props of the tree container: its role, ID, busy state and the tree view pattern's keys. */
+function treeProps(
+  store: PickerStore,
+  focus: FocusRegistry,
+  treeId: string,
+  snapshot: PickerSnapshot,
+  props: ElementProps,
+): TreeProps {
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return
+    if ((event.target as HTMLElement).closest?.('input, textarea, [contenteditable]')) return
+    if (!store.handleKey(event.key)) return
+    event.preventDefault()
+    focus.request(store.getSnapshot().focusedKey)
+  }
+  return {
+    ...props,
+    id: props.id ?? treeId,
+    role: 'tree',
+    'aria-multiselectable': true,
+    'aria-busy': snapshot.rootStatus.status === 'loading' || undefined,
+    onKeyDown: composeHandlers(props.onKeyDown, onKeyDown),
+  }
 }
 
 /**
- * The caller's props (without a ref) for a part that acts on a click, out of the tab order (the
- * tree's keyboard reaches it); the click does not reach the row.
+ * The store's options for the hook's: children loads go through the QueryClient (shared,
+ * cached, cancelled with the store's signal).
  */
-function buttonProps(props: ElementProps, act: () => void): HTMLAttributes<HTMLElement> {
-  const { ref: _ref, ...rest } = props
-  return {
-    ...rest,
-    tabIndex: -1,
-    onClick: composeHandlers(props.onClick, (event: MouseEvent<HTMLElement>) => {
-      event.stopPropagation()
-      act()
-    }),
-  }
-}
-
-function toStoreOptions(
-  options: UsePickerOptions,
-  queryClient: QueryClient,
-  fetcher: SelectFetcher,
-): PickerStoreOptions {
-  const {
-    queryClient: _queryClient,
-    queryScope,
-    staleTime,
-    scrollToIndex: _scrollToIndex,
-    ...storeOptions
-  } = options
-  const filters = pickFilters(options)
-  return {
-    ...storeOptions,
-    loadChildren: ({ node }) =>
-      queryClient.fetchQuery(
-        childrenQueryOptions({ node, filters, transport: fetcher, scope: queryScope, staleTime }),
-      ),
-  }
+function useStoreOptions(options: UsePickerOptions, queryClient: QueryClient): PickerStoreOptions {
+  const { queryClient: _client, queryScope, staleTime, scrollToIndex: _scroll, ...rest } = options
+  const { transport } = options
+  const loadChildren = useMemo(
+    () => childrenLoader({ queryClient, transport, scope: queryScope, staleTime }),
+    [queryClient, transport, queryScope, staleTime],
+  )
+  return { ...rest, loadChildren }
 }
 
 /** Re-exported for callers typing their own row components. */
-export type { NodeRow, StatusRow, TreeRow }
+export type { NodeRow, RowState, StatusRow, TreeRow }

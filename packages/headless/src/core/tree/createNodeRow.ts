@@ -1,6 +1,6 @@
 import type { SelectNode } from '@epaas-picker/protocol'
-import { statusRowKey } from './keys.js'
-import type { LoadState, NodeRow, RowStatus, StatusRow } from './types.js'
+import { statusRowKey } from '../keys.js'
+import type { LoadState, NodeRow, RowStatus, StatusRow } from '../types.js'
 
 /**
  * Rows are the one object the picker keeps per loaded node, so they are instances of a class

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { department, person } from '../test/nodes.js'
-import { entityKeyOfNode, isDepartmentNode } from './keys.js'
-import { itemFromNode } from './labels.js'
+import { department, person } from '../../test/nodes.js'
+import { entityKeyOfNode, isDepartmentNode } from '../keys.js'
+import { itemFromNode } from '../labels.js'
 import {
   addKnownPath,
   checkedState,

@@ -2,7 +2,7 @@
  * The keyboard of the WAI-ARIA tree view pattern, as a pure function from a key to an action.
  * Works on the flattened rows and a focused key, so it does not care which rows are mounted.
  */
-import type { NodeRow, TreeRow } from './types.js'
+import type { NodeRow, TreeRow } from '../types.js'
 
 /** What a key press asks the store to do. */
 export type TreeKeyAction =

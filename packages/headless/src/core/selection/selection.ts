@@ -19,8 +19,8 @@ import {
   type SelectedUser,
   type SelectNode,
 } from '@epaas-picker/protocol'
-import { isDepartmentNode } from './keys.js'
-import type { CheckedState } from './types.js'
+import { isDepartmentNode } from '../keys.js'
+import type { CheckedState } from '../types.js'
 
 /** A ticked or excluded entity with its labels, as it appears in the value. */
 export type SelectionItem = SelectedDepartment | SelectedUser

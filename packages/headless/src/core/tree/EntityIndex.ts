@@ -1,6 +1,6 @@
 import { NodeDepartmentType, type ParentOf, type SelectNode } from '@epaas-picker/protocol'
-import { isDepartmentNode } from './keys.js'
-import { parentOf } from './labels.js'
+import { isDepartmentNode } from '../keys.js'
+import { parentOf } from '../labels.js'
 
 /**
  * The paths of one person: a lone path is stored bare (a list of IDs) to keep the common case

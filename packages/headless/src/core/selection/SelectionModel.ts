@@ -1,0 +1,148 @@
+/**
+ * The value (controlled or not) and the selection rule behind it: ticks, unticks, chip
+ * removals, clear, refusals (disabled, departments only, the maximum).
+ */
+import { emptyPickerValue, type PickerValue } from '@epaas-picker/protocol'
+import { Controlled } from '../Controlled.js'
+import { itemFromNode } from '../labels.js'
+import type { ToggleResult } from '../PickerStore.js'
+import type { Refusal } from '../refusal.js'
+import { isSelectableNode } from '../rowRules.js'
+import type { StoreContext } from '../StoreContext.js'
+import type { PathLearner } from '../tree/rowsOfNodes.js'
+import type { NodeRow, TreeRow } from '../types.js'
+import {
+  addKnownPath,
+  checkedState,
+  emptySelection,
+  removeDecision,
+  selectionFromValue,
+  selectionToValue,
+  setChecked,
+  type SelectionState,
+} from './selection.js'
+
+/** The value and its selection rule. */
+export class SelectionModel implements PathLearner {
+  /** The selection rule of the value in force. */
+  state: SelectionState
+  /** The last refused tick, until the next accepted change. */
+  refusal: Refusal | null = null
+
+  readonly #ctx: StoreContext
+  readonly #value: Controlled<PickerValue>
+  // The rule of each value the store made or was given, so that a value handed back (controlled)
+  // finds its rule again instead of rebuilding it.
+  readonly #states = new WeakMap<PickerValue, SelectionState>()
+
+  constructor(ctx: StoreContext) {
+    this.#ctx = ctx
+    const { value, defaultValue } = ctx.options
+    this.#value = new Controlled(value, defaultValue ?? emptyPickerValue())
+    this.state = selectionFromValue(this.value)
+    this.#states.set(this.value, this.state)
+  }
+
+  /** The value in force. */
+  get value(): PickerValue {
+    return this.#value.current
+  }
+
+  /** Why a row cannot be ticked now, or `null` (the maximum is checked on toggle). */
+  canToggle(row: TreeRow | undefined): Refusal | null {
+    if (row?.kind !== 'node') return { code: 'disabled', entityKey: '' }
+    const { node, entityKey } = row
+    if (node.disabled) return { code: 'disabled', entityKey }
+    return isSelectableNode(node, this.#ctx.filters.select_type)
+      ? null
+      : { code: 'not-selectable', entityKey }
+  }
+
+  /** Ticks (`true`), unticks (`false`) or flips a row's entity. */
+  toggle(row: TreeRow | undefined, checked?: boolean): ToggleResult {
+    const refused = this.canToggle(row)
+    if (refused) return this.refuse(refused)
+    const { node, entityKey } = row as NodeRow
+    const { index } = this.#ctx.tree
+    const wanted = checked ?? checkedState(this.state, row as NodeRow) !== true
+    const next = setChecked(this.state, row as NodeRow, wanted, {
+      item: itemFromNode(node, {
+        school: index.schoolOf(node.corpid),
+        children: index.childrenOf(entityKey),
+      }),
+      paths: index.pathsOf(entityKey),
+    })
+    const max = this.#ctx.options.maxCount
+    if (wanted && next.count > (max ?? Infinity) && next.count > this.state.count) {
+      return this.refuse({
+        code: 'maximum',
+        entityKey,
+        maximum: max as number,
+        count: this.state.count,
+        requested: next.count,
+      })
+    }
+    this.#propose(next)
+    return { ok: true }
+  }
+
+  /** Drops one decided entity (a chip's remove button). */
+  remove(entityKey: string): void {
+    const next = removeDecision(this.state, entityKey)
+    if (next !== this.state) this.#propose(next)
+  }
+
+  /** Unticks everything. */
+  clear(): void {
+    if (this.state.entries.size > 0) this.#propose(emptySelection())
+  }
+
+  /** Asks for a new value: applied when uncontrolled, proposed through `onValueChange` either way. */
+  request(next: PickerValue): void {
+    const { options } = this.#ctx
+    this.#value.propose(next, options.value, options.onValueChange, () => {
+      this.#apply(next)
+      this.#ctx.emit()
+    })
+  }
+
+  /** Takes a controlled `value` of new options; answers whether it changed. */
+  sync(prop: PickerValue | undefined): boolean {
+    const next = this.#value.sync(prop)
+    if (!next) return false
+    this.#apply(next)
+    return true
+  }
+
+  /** Records a refusal and tells `onRefuse`. */
+  refuse(refusal: Refusal): ToggleResult {
+    this.refusal = refusal
+    this.#ctx.emit()
+    this.#ctx.options.onRefuse?.(refusal)
+    return { ok: false, refusal }
+  }
+
+  learnPath(entityKey: string, path: readonly string[]): void {
+    if (!this.state.entries.has(entityKey)) return
+    const next = addKnownPath(this.state, entityKey, path)
+    // A change of paths only: the value stays the same object, so nothing is proposed.
+    if (next === this.state) return
+    this.state = next
+    this.#states.set(this.value, next)
+  }
+
+  #propose(next: SelectionState) {
+    const value = selectionToValue(next)
+    this.#states.set(value, next)
+    this.refusal = null
+    this.request(value)
+  }
+
+  #apply(next: PickerValue) {
+    if (next === this.value) return
+    const { index } = this.#ctx.tree
+    this.state = this.#states.get(next) ?? selectionFromValue(next, (key) => index.pathsOf(key))
+    this.#value.set(next)
+    this.#states.set(next, this.state)
+  }
+}
