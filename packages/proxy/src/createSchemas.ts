@@ -126,6 +126,8 @@ export function createSchemas(limits: ProxyLimits) {
           // Read to search the department for sub-organisations; any type ePaaS may add passes.
           department_type: z.number().int().min(0).max(9999).optional(),
           select_node_type: selectNodeType.optional(),
+          // Read to tell a department selected inside an excluded one (which it then protects).
+          id_path: z.array(numericId).max(64).optional(),
           // The value's boolean, or the node's own 0/1 when a value copies the wire's node.
           has_sub_org: z
             .union([z.boolean(), z.literal([0, 1])])

@@ -98,6 +98,42 @@ describe('resolve', () => {
     ).toBe(false)
   })
 
+  it('keeps the members of a department selected inside an excluded one', async () => {
+    const { data } = server.mock
+    const school = data.departments.find((d) =>
+      d.childIds.some((id) => {
+        const grade = data.departmentById.get(id)!
+        return grade.tag === 4 && grade.childIds.length >= 2
+      }),
+    )!
+    const grade = school.childIds
+      .map((id) => data.departmentById.get(id)!)
+      .find((d) => d.tag === 4 && d.childIds.length >= 2)!
+    const [classA, classB] = grade.childIds.map((id) => data.departmentById.get(id)!)
+    const value: ResolveInput['value'] = {
+      // The school, except the grade, but one class of the grade.
+      departments: [department(school.id), department(classA!.id)],
+      users: [],
+      excluded: [{ type: 'department', corpid: String(grade.corpid), id: String(grade.id) }],
+    }
+    const result = await proxy().client.resolveAll({ value }, { userToken: token })
+
+    const expected = new Set(members(data, school.id).keys())
+    for (const key of members(data, grade.id).keys()) expected.delete(key)
+    for (const key of members(data, classA!.id).keys()) expected.add(key)
+    expect(new Set(result.recipients.map(keyOf))).toEqual(expected)
+    // Someone only in the other class of the grade is not reached.
+    const onlyB = [...members(data, classB!.id).keys()].find((key) => !expected.has(key))
+    expect(onlyB).toBeDefined()
+    // Without the class's path, the class is not known to lie inside the grade.
+    const { id_path: _path, ...withoutPath } = department(classA!.id)
+    const flat = await proxy().client.resolveAll(
+      { value: { ...value, departments: [department(school.id), withoutPath] } },
+      { userToken: token },
+    )
+    expect(flat.summary.total).toBeLessThan(result.summary.total)
+  })
+
   it('keeps only the roles asked, selected people included', async () => {
     const klass = classes(server.mock.data)[0]!
     const teacher = klass.members.find((m) => m.role === 12)!

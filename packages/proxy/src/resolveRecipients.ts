@@ -6,7 +6,9 @@
  * - Recipients are the members of each selected department (its whole subtree, through
  *   `/department/user/get`), plus each selected person.
  * - An excluded person is removed, wherever it came from.
- * - An excluded department removes its members, unless they are listed in `users` directly.
+ * - An excluded department removes its members, unless they are listed in `users` directly or
+ *   are members of a selected department inside it (one whose `id_path` passes through it):
+ *   "the school except 三年级, but 三年级一班" reaches 一班.
  * - `role_ids`, when given, keeps only people with those roles (selected people included).
  * - A person is (corpid, userid, role): a teacher who is also a parent is two recipients; a
  *   parent listed under two children is one recipient carrying both `child_ids`.
@@ -51,6 +53,12 @@ export interface ResolveDepartment {
   department_type?: number
   /** The node's `select_node_type`, sent back to search it for sub-organisations. */
   select_node_type?: number | string
+  /**
+   * The node's `id_path` (department IDs from the top, its own last or not). A selected
+   * department inside an excluded one keeps its members. Without it, the department is taken to
+   * lie inside no excluded department.
+   */
+  id_path?: readonly (string | number)[]
   /**
    * The node's `has_sub_org`: whether the department has sub-organisations. `true`: it is
    * searched for them (when it also has a `corpid` and `select_node_type`); `false`: it is not,
@@ -337,16 +345,39 @@ export async function* resolveRecipients(
         ),
       )
 
-    // Exclusions first: nobody may be emitted before we know who is removed.
+    // Exclusions first: nobody may be emitted before we know who is removed. An excluded
+    // department removes its members less those of the selected departments inside it.
     const removedByDepartment = new Set<string>()
-    const excludedGroups = groupByCorp(excludedDepartments.values(), perCall)
-    const excludedAnswers = await Promise.all(excludedGroups.map(expand))
-    excludedAnswers.forEach((answer, i) => {
-      const corpid = (excludedGroups[i] as DepartmentGroup).corpid
-      for (const u of answer.user_infos) {
-        removedByDepartment.add(personKey(corpid, u.userid, u.role_id))
-      }
-    })
+    const membersOf = async (refs: Iterable<{ corpid: string; id: string }>) => {
+      const groups = groupByCorp(refs, perCall)
+      const answers = await Promise.all(groups.map(expand))
+      const members = new Set<string>()
+      answers.forEach((answer, i) => {
+        const corpid = (groups[i] as DepartmentGroup).corpid
+        for (const u of answer.user_infos) members.add(personKey(corpid, u.userid, u.role_id))
+      })
+      return members
+    }
+    // Most excluded departments have nothing selected inside: their members go in one batch.
+    const plain: { corpid: string; id: string }[] = []
+    const nested: { excluded: { corpid: string; id: string }; inside: typeof plain }[] = []
+    for (const excluded of excludedDepartments.values()) {
+      const inside = value.departments
+        .filter((d) => String(d.id) !== excluded.id)
+        .filter((d) => (d.id_path ?? []).some((id) => String(id) === excluded.id))
+        .map((d) => ({ corpid: String(d.corpid), id: String(d.id) }))
+      if (inside.length === 0) plain.push(excluded)
+      else nested.push({ excluded, inside })
+    }
+    const [plainMembers, ...nestedMembers] = await Promise.all([
+      membersOf(plain),
+      ...nested.map(async ({ excluded, inside }) => {
+        const [members, kept] = await Promise.all([membersOf([excluded]), membersOf(inside)])
+        return [...members].filter((key) => !kept.has(key))
+      }),
+    ])
+    for (const key of plainMembers) removedByDepartment.add(key)
+    for (const keys of nestedMembers) for (const key of keys) removedByDepartment.add(key)
 
     const isRemoved = (key: string) =>
       excludedPeople.has(key) || (removedByDepartment.has(key) && !listedDirectly.has(key))
