@@ -134,6 +134,7 @@ function setOptions(ctx: StoreContext, next: PickerStoreOptions) {
   if (!sameFilters(ctx.filters, filters)) {
     ctx.filters = filters
     ctx.tree.reset()
+    ctx.selection.reindex()
     ctx.navigation.reset()
     ctx.expansion.refresh(null)
     if (ctx.started) ctx.search.resume(true)

@@ -159,6 +159,7 @@ export class SearchModel {
   #receive(text: string, nodes: readonly SelectNode[]) {
     const { tree, selection, navigation } = this.#ctx
     const results = searchRowsOf(nodes, text, tree.index, selection)
+    selection.learned()
     this.#results = results
     this.rows = results.length > 0 ? results : [{ ...statusRow('empty'), query: text }]
     this.#status = 'success'

@@ -5,6 +5,7 @@
 import { emptyPickerValue, type PickerValue } from '@epaas-picker/protocol'
 import { Controlled } from '../Controlled.js'
 import { itemFromNode } from '../labels.js'
+import type { SelectedUser } from '@epaas-picker/protocol'
 import type { ToggleResult } from '../PickerStore.js'
 import type { Refusal } from '../refusal.js'
 import { isSelectableNode } from '../rowRules.js'
@@ -15,6 +16,7 @@ import {
   addKnownPath,
   checkedState,
   emptySelection,
+  refreshCrossPath,
   removeDecision,
   selectionFromValue,
   selectionToValue,
@@ -34,6 +36,8 @@ export class SelectionModel implements PathLearner {
   // The rule of each value the store made or was given, so that a value handed back (controlled)
   // finds its rule again instead of rebuilding it.
   readonly #states = new WeakMap<PickerValue, SelectionState>()
+  // People who gained a path in the answer being read, looked at again once it is read.
+  #learned = new Set<string>()
 
   constructor(ctx: StoreContext) {
     this.#ctx = ctx
@@ -66,11 +70,13 @@ export class SelectionModel implements PathLearner {
     const { index } = this.#ctx.tree
     const wanted = checked ?? checkedState(this.state, row as NodeRow) !== true
     const next = setChecked(this.state, row as NodeRow, wanted, {
-      item: itemFromNode(node, {
-        school: index.schoolOf(node.corpid),
-        children: index.childrenOf(entityKey),
-      }),
+      item: this.#itemOf(node, entityKey),
       paths: index.pathsOf(entityKey),
+      people: index,
+      personItem: (key) => {
+        const seen = index.nodeOf(key)
+        return seen && (this.#itemOf(seen, key) as SelectedUser)
+      },
     })
     const max = this.#ctx.options.maxCount
     if (wanted && next.count > (max ?? Infinity) && next.count > this.state.count) {
@@ -122,16 +128,43 @@ export class SelectionModel implements PathLearner {
     return { ok: false, refusal }
   }
 
-  learnPath(entityKey: string, path: readonly string[]): void {
+  learnPath(entityKey: string, path: readonly string[], learned: boolean): void {
+    if (learned) this.#learned.add(entityKey)
     if (!this.state.entries.has(entityKey)) return
-    const next = addKnownPath(this.state, entityKey, path)
     // A change of paths only: the value stays the same object, so nothing is proposed.
+    this.#replaceState(addKnownPath(this.state, entityKey, path))
+  }
+
+  /** After an answer was read: the people who gained a path are looked at again. */
+  learned(): void {
+    if (this.#learned.size === 0) return
+    const learned = this.#learned
+    this.#learned = new Set()
+    this.#replaceState(refreshCrossPath(this.state, this.state, this.#ctx.tree.index, learned))
+  }
+
+  /** The tree started over (a filter changed): everything known of people is new. */
+  reindex(): void {
+    this.#learned = new Set()
+    this.#replaceState(refreshCrossPath(this.state, undefined, this.#ctx.tree.index))
+  }
+
+  #replaceState(next: SelectionState) {
     if (next === this.state) return
     this.state = next
     this.#states.set(this.value, next)
   }
 
-  #propose(next: SelectionState) {
+  #itemOf(node: NodeRow['node'], entityKey: string) {
+    const { index } = this.#ctx.tree
+    return itemFromNode(node, {
+      school: index.schoolOf(node.corpid),
+      children: index.childrenOf(entityKey),
+    })
+  }
+
+  #propose(changed: SelectionState) {
+    const next = refreshCrossPath(changed, this.state, this.#ctx.tree.index)
     const value = selectionToValue(next)
     this.#states.set(value, next)
     this.refusal = null
@@ -141,7 +174,14 @@ export class SelectionModel implements PathLearner {
   #apply(next: PickerValue) {
     if (next === this.value) return
     const { index } = this.#ctx.tree
-    this.state = this.#states.get(next) ?? selectionFromValue(next, (key) => index.pathsOf(key))
+    // A value the store made has its rule; another (controlled, or set) is read afresh.
+    this.state =
+      this.#states.get(next) ??
+      refreshCrossPath(
+        selectionFromValue(next, (key) => index.pathsOf(key)),
+        undefined,
+        index,
+      )
     this.#value.set(next)
     this.#states.set(next, this.state)
   }

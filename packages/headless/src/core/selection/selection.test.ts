@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { department, person } from '../../test/nodes.js'
 import { entityKeyOfNode, isDepartmentNode } from '../keys.js'
 import { itemFromNode } from '../labels.js'
+import { entityKey, type SelectedUser, type SelectNode } from '@epaas-picker/protocol'
 import {
   addKnownPath,
+  refreshCrossPath,
+  type KnownPeople,
   checkedState,
   emptySelection,
   removeDecision,
@@ -13,7 +16,6 @@ import {
   setChecked,
   type SelectionState,
 } from './selection.js'
-import type { SelectNode } from '@epaas-picker/protocol'
 
 const target = (node: SelectNode) => ({ node, entityKey: entityKeyOfNode(node) })
 const tick = (state: SelectionState, node: SelectNode, checked = true, paths?: string[][]) =>
@@ -129,8 +131,10 @@ describe('selection rule', () => {
 interface Tree {
   departments: SelectNode[]
   rows: SelectNode[]
-  /** Leaf rows under each department ID (every department gets at least one). */
+  /** Person rows under each department ID (every department gets at least one). */
   leavesUnder: Map<string, SelectNode[]>
+  /** What the tree knows of people, as the store's entity index would. */
+  people: KnownPeople
   pathsOf: (node: SelectNode) => string[][]
 }
 
@@ -161,31 +165,49 @@ function buildTree(shape: number[][], shared: number[]): Tree {
     rows.push(person(`50${i}`, a), person(`50${i}`, b))
   })
   const leavesUnder = new Map<string, SelectNode[]>()
+  const byKey = new Map<string, SelectNode[]>()
   for (const row of rows) {
     if (isDepartmentNode(row)) continue
     for (const id of row.id_path) leavesUnder.set(id, [...(leavesUnder.get(id) ?? []), row])
+    const key = entityKeyOfNode(row)
+    byKey.set(key, [...(byKey.get(key) ?? []), row])
+  }
+  const several = [...byKey].filter(([, seen]) => seen.length > 1).map(([key]) => key)
+  const people: KnownPeople = {
+    pathsOf: (key) => (byKey.get(key) ?? []).map((row) => row.id_path),
+    severalPaths: () => several,
+    severalPathsUnder: (id) =>
+      several.filter((key) => (byKey.get(key) ?? []).some((row) => row.id_path.includes(id))),
   }
   const pathsOf = (node: SelectNode) =>
-    rows.filter((r) => !isDepartmentNode(r) && r.id === node.id).map((r) => r.id_path)
-  return { departments, rows, leavesUnder, pathsOf }
+    (byKey.get(entityKeyOfNode(node)) ?? []).map((r) => r.id_path)
+  return { departments, rows, leavesUnder, people, pathsOf }
 }
 
-/** The same answer as `checkedState`, by walking every decision instead of the counters. */
-function bruteForce(s: SelectionState, node: SelectNode) {
-  const own = s.entries.get(entityKeyOfNode(node))
-  let nearest: boolean | undefined
-  const path = isDepartmentNode(node) ? node.id_path.slice(0, -1) : node.id_path
-  for (const id of path) {
-    for (const entry of s.entries.values()) {
-      if (entry.item.type === 'department' && entry.item.id === id) nearest = entry.included
+/**
+ * Who receives, from the value alone, as sets of people: members of selected departments and
+ * selected people, less excluded people, less members of excluded departments who are neither
+ * selected themselves nor members of a selected department inside the excluded one.
+ */
+function recipientsOf(tree: Tree, s: SelectionState): Set<string> {
+  const value = selectionToValue(s)
+  const members = (id: string) => (tree.leavesUnder.get(id) ?? []).map(entityKeyOfNode)
+  const listed = new Set(value.users.map((u) => entityKey(u)))
+  const out = new Set<string>(listed)
+  for (const d of value.departments) for (const key of members(d.id)) out.add(key)
+  for (const e of value.excluded) {
+    if (e.type === 'user') {
+      out.delete(entityKey(e))
+      continue
     }
+    const inside = new Set(
+      value.departments
+        .filter((d) => d.id_path.includes(e.id) && d.id !== e.id)
+        .flatMap((d) => members(d.id)),
+    )
+    for (const key of members(e.id)) if (!listed.has(key) && !inside.has(key)) out.delete(key)
   }
-  const base = own ? own.included : (nearest ?? false)
-  if (!isDepartmentNode(node)) return base
-  for (const entry of s.entries.values()) {
-    if (entry.ancestors.includes(node.id) && entry.included !== base) return 'indeterminate'
-  }
-  return base
+  return out
 }
 
 const treeArb = fc.record({
@@ -193,52 +215,97 @@ const treeArb = fc.record({
     minLength: 1,
     maxLength: 3,
   }),
-  shared: fc.array(fc.nat(20), { maxLength: 3 }),
+  shared: fc.array(fc.nat(20), { maxLength: 4 }),
   toggles: fc.array(fc.tuple(fc.nat(200), fc.boolean(), fc.boolean()), { maxLength: 25 }),
 })
 
+/** A toggle as the store makes it: with every known path, the people, and the refresh. */
+function toggle(tree: Tree, s: SelectionState, node: SelectNode, checked: boolean) {
+  const next = setChecked(s, target(node), checked, {
+    item: itemFromNode(node),
+    paths: tree.pathsOf(node),
+    people: tree.people,
+    personItem: (key) => {
+      const row = tree.rows.find((r) => entityKeyOfNode(r) === key)
+      return row && (itemFromNode(row) as SelectedUser)
+    },
+  })
+  return refreshCrossPath(next, s, tree.people)
+}
+
 describe('selection properties', () => {
-  it('counters agree with a walk over every decision, after any toggles', () => {
+  it('every row shows whether its person receives, and a tick or untick shows as asked', () => {
+    let steps = 0
     fc.assert(
       fc.property(treeArb, ({ shape, shared, toggles }) => {
         const tree = buildTree(shape, shared)
-        let s = emptySelection()
+        let s = refreshCrossPath(emptySelection(), undefined, tree.people)
         for (const [pick, checked, flip] of toggles) {
           const node = tree.rows[pick % tree.rows.length] as SelectNode
           const wanted = flip ? state(s, node) !== true : checked
-          s = setChecked(s, target(node), wanted, {
-            item: itemFromNode(node),
-            paths: tree.pathsOf(node),
-          })
-          expect(state(s, node)).toBe(isDepartmentNode(node) ? wanted : wanted)
-          for (const row of tree.rows) expect(state(s, row)).toEqual(bruteForce(s, row))
+          s = toggle(tree, s, node, wanted)
+          steps++
+          if (!isDepartmentNode(node)) expect(state(s, node)).toBe(wanted)
+          // A tick makes everyone below receive; an untick leaves only people picked on their own.
+          else if (wanted) expect(state(s, node)).toBe(true)
+          else expect(state(s, node)).not.toBe(true)
+          const recipients = recipientsOf(tree, s)
+          for (const row of tree.rows) {
+            if (isDepartmentNode(row)) continue
+            expect(state(s, row)).toBe(recipients.has(entityKeyOfNode(row)))
+          }
+          for (const dept of tree.departments) {
+            const shown = state(s, dept)
+            const leaves = (tree.leavesUnder.get(dept.id) ?? []).map((leaf) =>
+              recipients.has(entityKeyOfNode(leaf)),
+            )
+            if (shown === true) expect(leaves.every(Boolean)).toBe(true)
+            if (shown === false) expect(leaves.some(Boolean)).toBe(false)
+          }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     )
+    expect(steps).toBeGreaterThan(1000)
   })
 
-  it('a department shown ticked has every loaded leaf ticked; shown unticked, none', () => {
+  it('a tick never loses a pick: a person ticked on their own and known elsewhere stays ticked', () => {
+    let tried = 0
+    fc.assert(
+      fc.property(treeArb, fc.nat(100), fc.nat(100), ({ shape, shared }, p, d) => {
+        const tree = buildTree(shape, shared)
+        const known = tree.rows.filter((r) => !isDepartmentNode(r) && tree.pathsOf(r).length > 1)
+        const chosen = known[p % Math.max(1, known.length)]
+        if (!chosen) return
+        // A department holding some of the person's rows, not all of them.
+        const dept = tree.departments[d % tree.departments.length] as SelectNode
+        const through = tree.pathsOf(chosen).filter((path) => path.includes(dept.id))
+        if (through.length === 0 || through.length === tree.pathsOf(chosen).length) return
+        tried++
+        let s = toggle(tree, emptySelection(), chosen, true)
+        s = toggle(tree, s, dept, true)
+        for (const row of known.filter((r) => r.id === chosen.id)) expect(state(s, row)).toBe(true)
+        s = toggle(tree, s, dept, false)
+        for (const row of known.filter((r) => r.id === chosen.id)) expect(state(s, row)).toBe(true)
+        expect(selectionToValue(s).users.map((u) => u.userid)).toContain(chosen.id)
+      }),
+      { numRuns: 300 },
+    )
+    expect(tried).toBeGreaterThan(20)
+  })
+
+  it('the value rebuilds the same states', () => {
     fc.assert(
       fc.property(treeArb, ({ shape, shared, toggles }) => {
         const tree = buildTree(shape, shared)
         let s = emptySelection()
         for (const [pick, checked] of toggles) {
-          const node = tree.rows[pick % tree.rows.length] as SelectNode
-          s = setChecked(s, target(node), checked, {
-            item: itemFromNode(node),
-            paths: tree.pathsOf(node),
-          })
+          s = toggle(tree, s, tree.rows[pick % tree.rows.length] as SelectNode, checked)
         }
-        for (const dept of tree.departments) {
-          const shown = state(s, dept)
-          const leaves = (tree.leavesUnder.get(dept.id) ?? []).map((leaf) => state(s, leaf))
-          if (shown === true) expect(leaves.every((l) => l === true)).toBe(true)
-          if (shown === false) expect(leaves.every((l) => l === false)).toBe(true)
-        }
-        // And the value rebuilds the same states.
-        const again = selectionFromValue(selectionToValue(s), (key) =>
-          tree.pathsOf(tree.rows.find((r) => entityKeyOfNode(r) === key) as SelectNode),
+        const again = refreshCrossPath(
+          selectionFromValue(selectionToValue(s), (key) => tree.people.pathsOf(key)),
+          undefined,
+          tree.people,
         )
         for (const row of tree.rows) expect(state(again, row)).toEqual(state(s, row))
       }),

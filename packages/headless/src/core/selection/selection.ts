@@ -2,12 +2,12 @@
  * Selection as a rule: which entities are included, which are excluded, and what that means for
  * every row's checkbox, without walking the tree.
  *
- * A decided department decides everything below it until a deeper decision says otherwise. A
- * person's row shows the person's own decision if there is one, else the nearest decided
- * department on the row's `id_path`. Tri-state comes from two counters per department ID (how
- * many included and how many excluded entities have that ID on one of their paths), so the state
- * of any row costs O(depth), however many of its descendants are loaded, and a toggle costs
- * O(size of the selection x depth).
+ * What a row shows is who will receive, by the rule of the proxy's `resolve` (see
+ * `recipientRule`): a person's rows all show the person's state; a department's row is ticked
+ * when everyone loaded below it receives, unticked when nobody does, mixed otherwise. Tri-state
+ * comes from counters per department ID (how many included and how many excluded entities, and
+ * how many people known under several paths who do or do not receive, lie below it), so the
+ * state of any row costs O(depth x paths), however many of its descendants are loaded.
  *
  * States are immutable: every change returns a new {@link SelectionState}.
  */
@@ -21,6 +21,12 @@ import {
 } from '@epaas-picker/protocol'
 import { isDepartmentNode } from '../keys.js'
 import type { CheckedState } from '../types.js'
+import { emptyCrossPath, union, type CrossPath, type KnownPeople } from './crossPath.js'
+import { add, bump, draftOf, freeze, newDraft, remove, type Draft } from './draft.js'
+import { receivesThroughPaths } from './recipientRule.js'
+
+export { itemWeight } from './weights.js'
+export { refreshCrossPath, type CrossPath, type KnownPeople } from './crossPath.js'
 
 /** A ticked or excluded entity with its labels, as it appears in the value. */
 export type SelectionItem = SelectedDepartment | SelectedUser
@@ -31,9 +37,11 @@ export interface SelectionEntry {
   /** `true`: included (ticked); `false`: excluded (unticked inside a ticked department). */
   readonly included: boolean
   /**
-   * Bare department IDs above the entity on every path it is known under (a department's own ID
-   * left out). A teacher seen under two classes has both classes' paths here.
+   * Every path the entity is known under, bare department IDs top first (a department's own ID
+   * left out). A teacher seen under two classes has both classes' paths.
    */
+  readonly paths: readonly (readonly string[])[]
+  /** Every ID of `paths`, once: the departments whose counters this entry is in. */
   readonly ancestors: readonly string[]
 }
 
@@ -47,6 +55,8 @@ export interface SelectionState {
   readonly includedBelow: ReadonlyMap<string, number>
   /** Per bare department ID: how many excluded entities lie below it. */
   readonly excludedBelow: ReadonlyMap<string, number>
+  /** People known under several paths without a decision of their own (see `refreshCrossPath`). */
+  readonly crossPath: CrossPath
   /**
    * Estimated number of people selected: included people count 1, included departments their
    * `users_total` (1 when unknown or zero), exclusions subtract the same. Used for the maximum.
@@ -77,14 +87,18 @@ export function checkedState(state: SelectionState, target: SelectionTarget): Ch
   if (state.entries.size === 0) return false
   const { node } = target
   const own = state.entries.get(target.entityKey)
-  if (isDepartmentNode(node)) {
-    const path = node.id_path
-    const base = own ? own.included : (nearestDecision(state, path, ownEnd(node)) ?? false)
-    const opposite = base ? state.excludedBelow.get(node.id) : state.includedBelow.get(node.id)
-    return opposite ? 'indeterminate' : base
+  if (!isDepartmentNode(node)) {
+    if (own) return own.included
+    const several = state.crossPath.people.get(target.entityKey)
+    if (several) return several.receives
+    return nearestDecision(state, node.id_path, node.id_path.length) ?? false
   }
-  if (own) return own.included
-  return nearestDecision(state, node.id_path, node.id_path.length) ?? false
+  const base = own ? own.included : (nearestDecision(state, node.id_path, ownEnd(node)) ?? false)
+  const { crossPath } = state
+  const opposite = base
+    ? (state.excludedBelow.get(node.id) ?? 0) + (crossPath.notReceivingBelow.get(node.id) ?? 0)
+    : (state.includedBelow.get(node.id) ?? 0) + (crossPath.receivingBelow.get(node.id) ?? 0)
+  return opposite > 0 ? 'indeterminate' : base
 }
 
 /**
@@ -106,24 +120,30 @@ export function nearestDecision(
   return result
 }
 
-/** What a tick or untick needs beyond the target: the entity's labels and every known path. */
+/** What a tick or untick needs beyond the target: the entity's labels and what is known. */
 export interface ToggleContext {
   /** The value item to store if the entity becomes decided. */
   readonly item: SelectionItem
   /**
-   * For people: every `id_path` the person is known under (the target's included). A tick makes
-   * every row of the person ticked, an untick every row unticked. Ignored for departments.
+   * For people: every `id_path` the person is known under (the target's included). Ignored for
+   * departments.
    */
   readonly paths?: readonly (readonly string[])[]
+  /**
+   * What the tree knows of people, for a department: which decided people it covers wholly, and
+   * which people known under several paths a tick of it must reach.
+   */
+  readonly people?: KnownPeople
+  /** The value item (with labels) of a person known to the tree, for a tick that lists them. */
+  readonly personItem?: (entityKey: string) => SelectedUser | undefined
 }
 
 /**
- * Ticks (`checked: true`) or unticks an entity, returning the new state.
+ * Ticks (`checked: true`) or unticks an entity, returning the new state; it then shows `checked`.
  *
- * - A department: decisions below it are dropped (it becomes wholly ticked or unticked), then it
- *   is included, or excluded when a ticked department above still covers it.
- * - A person: included unless ticked departments already cover every row of the person;
- *   unticking excludes the person when a ticked department covers one of its rows.
+ * - A person: their own decision is dropped, and recorded again when the departments on their
+ *   paths do not already give them `checked`.
+ * - A department: see {@link setDepartment}.
  */
 export function setChecked(
   state: SelectionState,
@@ -131,39 +151,69 @@ export function setChecked(
   checked: boolean,
   context: ToggleContext,
 ): SelectionState {
-  // What the rows inherit comes from departments above the target, which this change keeps.
-  const inheritedOn = (path: readonly string[], end: number) =>
-    nearestDecision(state, path, end) === true
   const draft = draftOf(state)
-  const { node } = target
   const key = target.entityKey
+  const { node } = target
   if (isDepartmentNode(node)) {
-    removeBelow(draft, node.id)
-    remove(draft, key)
-    const inherited = inheritedOn(node.id_path, ownEnd(node))
-    if (checked !== inherited) {
-      add(draft, key, {
-        item: context.item,
-        included: checked,
-        ancestors: departmentAncestors(node.id, node.id_path),
-      })
-    }
-    return freeze(draft)
+    setDepartment(draft, state, node, key, checked, context)
+    return freeze(draft, state)
   }
   const paths = context.paths && context.paths.length > 0 ? context.paths : [node.id_path]
   remove(draft, key)
-  const covered = paths.map((path) => inheritedOn(path, path.length))
-  const needed = checked ? !covered.every(Boolean) : covered.some(Boolean)
-  if (needed) add(draft, key, { item: context.item, included: checked, ancestors: union(paths) })
-  return freeze(draft)
+  if (receivesThroughPaths(draft.departmentDecisions, paths) !== checked) {
+    add(draft, key, entryOf(context.item, checked, paths))
+  }
+  return freeze(draft, state)
 }
 
-/** Drops an entity's decision (a chip's remove button). Its rows fall back to their ancestors. */
+/**
+ * Ticks or unticks a department. Decisions it covers wholly are dropped: departments below it,
+ * and people all of whose known paths pass through it; a person picked on their own who is also
+ * known elsewhere keeps their pick. Then the department is decided unless the departments above
+ * already give it `checked`. A tick makes everyone known below it receive: exclusions of people
+ * with a path through it go, and people known under several paths whom an exclusion elsewhere
+ * still removes are listed on their own.
+ */
+function setDepartment(
+  draft: Draft,
+  state: SelectionState,
+  node: SelectNode,
+  key: string,
+  checked: boolean,
+  context: ToggleContext,
+) {
+  const pathsOf = (entryKey: string, entry: SelectionEntry) => {
+    const known = context.people?.pathsOf(entryKey) ?? []
+    return known.length > entry.paths.length ? known : entry.paths
+  }
+  if (state.includedBelow.has(node.id) || state.excludedBelow.has(node.id)) {
+    for (const [entryKey, entry] of draft.entries) {
+      if (!entry.ancestors.includes(node.id)) continue
+      const wholly = pathsOf(entryKey, entry).every((path) => path.includes(node.id))
+      if (wholly || entry.item.type === 'department' || (checked && !entry.included)) {
+        remove(draft, entryKey)
+      }
+    }
+  }
+  remove(draft, key)
+  const inherited = nearestDecision(state, node.id_path, ownEnd(node)) === true
+  if (checked !== inherited) add(draft, key, entryOf(context.item, checked, [node.id_path]))
+  if (!checked || !context.people) return
+  for (const person of context.people.severalPathsUnder(node.id) ?? []) {
+    if (draft.entries.has(person)) continue
+    const paths = context.people.pathsOf(person)
+    if (receivesThroughPaths(draft.departmentDecisions, paths)) continue
+    const item = context.personItem?.(person)
+    if (item) add(draft, person, entryOf(item, true, paths))
+  }
+}
+
+/** Drops an entity's decision (a chip's remove button). Its rows fall back to their departments. */
 export function removeDecision(state: SelectionState, key: string): SelectionState {
   if (!state.entries.has(key)) return state
   const draft = draftOf(state)
   remove(draft, key)
-  return freeze(draft)
+  return freeze(draft, state)
 }
 
 /**
@@ -179,14 +229,15 @@ export function addKnownPath(
   const entry = state.entries.get(key)
   // A department has one place in the tree; only people gather paths.
   if (!entry || entry.item.type === 'department') return state
-  const fresh = path.filter((id) => !entry.ancestors.includes(id))
-  if (fresh.length === 0) return state
+  if (entry.paths.some((known) => samePath(known, path))) return state
   const draft = draftOf(state)
+  const fresh = path.filter((id) => !entry.ancestors.includes(id))
   const counters = entry.included ? draft.includedBelow : draft.excludedBelow
   for (const id of fresh) bump(counters, id, 1)
   // `set` on an existing key keeps the entry's place, so the value's order does not change.
-  draft.entries.set(key, { ...entry, ancestors: [...entry.ancestors, ...fresh] })
-  return freeze(draft)
+  const paths = [...entry.paths, path]
+  draft.entries.set(key, { ...entry, paths, ancestors: [...entry.ancestors, ...fresh] })
+  return freeze(draft, state)
 }
 
 /**
@@ -201,11 +252,11 @@ export function selectionFromValue(
   const put = (item: SelectionItem, included: boolean) => {
     const key = entityKey(item)
     remove(draft, key)
-    const ancestors =
+    const paths =
       item.type === 'department'
-        ? departmentAncestors(item.id, item.id_path)
-        : union([item.id_path, ...(knownPaths?.(key) ?? [])])
-    add(draft, key, { item, included, ancestors })
+        ? [departmentPath(item.id, item.id_path)]
+        : withPath(knownPaths?.(key) ?? [], item.id_path)
+    add(draft, key, entryOf(item, included, paths))
   }
   for (const item of value.departments) put(item, true)
   for (const item of value.users) put(item, true)
@@ -224,88 +275,32 @@ export function selectionToValue(state: SelectionState): PickerValue {
   return value
 }
 
-/** People a decided item stands for in {@link SelectionState.count}. */
-export function itemWeight(item: SelectionItem): number {
-  if (item.type === 'user') return 1
-  return item.users_total && item.users_total > 0 ? item.users_total : 1
+function entryOf(
+  item: SelectionItem,
+  included: boolean,
+  paths: readonly (readonly string[])[],
+): SelectionEntry {
+  const own = item.type === 'department' ? paths.map((p) => departmentPath(item.id, p)) : paths
+  return { item, included, paths: own, ancestors: union(own) }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Drafts: mutable copies used while building the next state.
-
-interface Draft {
-  entries: Map<string, SelectionEntry>
-  departmentDecisions: Map<string, boolean>
-  includedBelow: Map<string, number>
-  excludedBelow: Map<string, number>
+/** A department's path without its own ID (upstream includes it; be lenient). */
+function departmentPath(id: string, path: readonly string[]): readonly string[] {
+  return path.at(-1) === id ? path.slice(0, -1) : path
 }
 
-function newDraft(): Draft {
-  return {
-    entries: new Map(),
-    departmentDecisions: new Map(),
-    includedBelow: new Map(),
-    excludedBelow: new Map(),
-  }
-}
-
-function draftOf(state: SelectionState): Draft {
-  return {
-    entries: new Map(state.entries),
-    departmentDecisions: new Map(state.departmentDecisions),
-    includedBelow: new Map(state.includedBelow),
-    excludedBelow: new Map(state.excludedBelow),
-  }
-}
-
-function freeze(draft: Draft): SelectionState {
-  let count = 0
-  for (const { item, included } of draft.entries.values()) {
-    count += included ? itemWeight(item) : -itemWeight(item)
-  }
-  return { ...draft, count: Math.max(0, count), nearestCache: new Map() }
-}
-
-function bump(counters: Map<string, number>, id: string, delta: number) {
-  const next = (counters.get(id) ?? 0) + delta
-  if (next === 0) counters.delete(id)
-  else counters.set(id, next)
-}
-
-function add(draft: Draft, key: string, entry: SelectionEntry) {
-  draft.entries.set(key, entry)
-  if (entry.item.type === 'department') draft.departmentDecisions.set(entry.item.id, entry.included)
-  const counters = entry.included ? draft.includedBelow : draft.excludedBelow
-  for (const id of entry.ancestors) bump(counters, id, 1)
-}
-
-function remove(draft: Draft, key: string) {
-  const entry = draft.entries.get(key)
-  if (!entry) return
-  draft.entries.delete(key)
-  if (entry.item.type === 'department') draft.departmentDecisions.delete(entry.item.id)
-  const counters = entry.included ? draft.includedBelow : draft.excludedBelow
-  for (const id of entry.ancestors) bump(counters, id, -1)
-}
-
-function removeBelow(draft: Draft, departmentId: string) {
-  if (!draft.includedBelow.has(departmentId) && !draft.excludedBelow.has(departmentId)) return
-  for (const [key, entry] of draft.entries) {
-    if (entry.ancestors.includes(departmentId)) remove(draft, key)
-  }
-}
-
-/** Length of a department's path without its own ID (upstream includes it; be lenient). */
+/** Length of a department's path without its own ID. */
 function ownEnd(node: SelectNode): number {
   const path = node.id_path
   return path[path.length - 1] === node.id ? path.length - 1 : path.length
 }
 
-function departmentAncestors(id: string, path: readonly string[]): readonly string[] {
-  return path.filter((entry) => entry !== id)
+function withPath(paths: readonly (readonly string[])[], path: readonly string[]) {
+  return paths.some((known) => samePath(known, path)) ? paths : [path, ...paths]
 }
 
-function union(paths: readonly (readonly string[])[]): readonly string[] {
-  if (paths.length === 1) return paths[0] as readonly string[]
-  return [...new Set(paths.flat())]
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i])
 }
+
+export { emptyCrossPath }

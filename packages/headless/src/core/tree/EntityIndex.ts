@@ -1,23 +1,25 @@
 import { NodeDepartmentType, type ParentOf, type SelectNode } from '@epaas-picker/protocol'
 import { isDepartmentNode } from '../keys.js'
 import { parentOf } from '../labels.js'
+import type { KnownPeople } from '../selection/crossPath.js'
 
 /**
- * The paths of one person: a lone path is stored bare (a list of IDs) to keep the common case
- * small, several as a list of paths, told apart by their first entry (a string or a list).
+ * The nodes one person was seen as: a lone node is stored bare to keep the common case small,
+ * several as a list.
  */
-type Paths = readonly string[] | (readonly string[])[]
-
-const isPathList = (paths: Paths): paths is (readonly string[])[] => typeof paths[0] === 'object'
+type Sightings = SelectNode | SelectNode[]
 
 /**
  * What the loaded tree (and search results) taught about entities: every path a person is listed
- * under, every child a parent was seen with, and school names by corpid. Append-only.
+ * under, every child a parent was seen with, and school names by corpid. Append-only. People seen
+ * under several paths are indexed by every department on their paths, for the selection.
  */
-export class EntityIndex {
-  private readonly paths = new Map<string, Paths>()
+export class EntityIndex implements KnownPeople {
+  private readonly sightings = new Map<string, Sightings>()
   private readonly children = new Map<string, ParentOf[]>()
   private readonly schools = new Map<string, string>()
+  private readonly several = new Map<string, Set<string>>()
+  private readonly severalKeys = new Set<string>()
 
   /**
    * Records a node seen under `entityKey`. Returns `true` when it taught something new about a
@@ -30,38 +32,30 @@ export class EntityIndex {
       }
       return false
     }
-    let learned = false
-    const path = node.id_path
-    const known = this.paths.get(entityKey)
-    if (known === undefined) {
-      this.paths.set(entityKey, path)
-    } else if (isPathList(known)) {
-      if (!known.some((p) => samePath(p, path))) {
-        known.push(path)
-        learned = true
-      }
-    } else if (!samePath(known, path)) {
-      this.paths.set(entityKey, [known, path])
-      learned = true
-    }
+    const learned = this.addPath(entityKey, node)
     // Only parents carry a child; skip building the list for everyone else.
-    const [child] = node.child_id ? parentOf(node) : []
-    if (child) {
-      const list = this.children.get(entityKey)
-      if (!list) this.children.set(entityKey, [child])
-      else if (!list.some((c) => c.child_id === child.child_id)) {
-        list.push(child)
-        learned = true
-      }
-    }
-    return learned
+    return (node.child_id ? this.addChild(entityKey, node) : false) || learned
   }
 
   /** Every path a person was seen under (empty when never seen). */
   pathsOf(entityKey: string): readonly (readonly string[])[] {
-    const known = this.paths.get(entityKey)
+    const known = this.sightings.get(entityKey)
     if (known === undefined) return []
-    return isPathList(known) ? known : [known]
+    return Array.isArray(known) ? known.map((node) => node.id_path) : [known.id_path]
+  }
+
+  /** The first node a person was seen as (for their labels). */
+  nodeOf(entityKey: string): SelectNode | undefined {
+    const known = this.sightings.get(entityKey)
+    return Array.isArray(known) ? known[0] : known
+  }
+
+  severalPathsUnder(id: string): Iterable<string> | undefined {
+    return this.several.get(id)
+  }
+
+  severalPaths(): Iterable<string> {
+    return this.severalKeys
   }
 
   /** Every child a parent was seen with. */
@@ -72,6 +66,44 @@ export class EntityIndex {
   /** The school name of an organisation, once one of its school nodes was seen. */
   schoolOf(corpid: string): string | undefined {
     return this.schools.get(corpid)
+  }
+
+  private addPath(entityKey: string, node: SelectNode): boolean {
+    const known = this.sightings.get(entityKey)
+    if (known === undefined) {
+      this.sightings.set(entityKey, node)
+      return false
+    }
+    const list = Array.isArray(known) ? known : [known]
+    if (list.some((seen) => samePath(seen.id_path, node.id_path))) return false
+    if (list.length === 1) {
+      this.sightings.set(entityKey, [known as SelectNode, node])
+      this.indexUnder(entityKey, (known as SelectNode).id_path)
+      this.severalKeys.add(entityKey)
+    } else list.push(node)
+    this.indexUnder(entityKey, node.id_path)
+    return true
+  }
+
+  private addChild(entityKey: string, node: SelectNode): boolean {
+    const [child] = parentOf(node)
+    if (!child) return false
+    const list = this.children.get(entityKey)
+    if (!list) {
+      this.children.set(entityKey, [child])
+      return false
+    }
+    if (list.some((c) => c.child_id === child.child_id)) return false
+    list.push(child)
+    return true
+  }
+
+  private indexUnder(entityKey: string, path: readonly string[]) {
+    for (const id of path) {
+      const people = this.several.get(id)
+      if (people) people.add(entityKey)
+      else this.several.set(id, new Set([entityKey]))
+    }
   }
 }
 

@@ -154,6 +154,7 @@ export class TreeLoader {
       if ('nodes' in answer) this.#receive(answer.parentKey, answer.nodes)
       else this.#setLoad(answer.parentKey, { status: 'error', error: answer.error })
     }
+    this.#ctx.selection.learned()
     // Several answers: one walk of the visible tree instead of one copy of the rows per answer.
     const only = batch.length === 1 ? (batch[0] as Answer).parentKey : null
     this.#ctx.expansion.refresh(only)

@@ -10,9 +10,10 @@ import type { NodeRow, SearchRow } from '../types.js'
 import { createNodeRow } from './createNodeRow.js'
 import type { EntityIndex } from './EntityIndex.js'
 
-/** Hears of every person seen under a path (a decided person may gain a path). */
+/** Hears of every person seen (a decided person may gain a path, another person a second one). */
 export interface PathLearner {
-  learnPath(entityKey: string, path: readonly string[]): void
+  /** `learned`: the index did not know this path (or child) of the person. */
+  learnPath(entityKey: string, path: readonly string[], learned: boolean): void
 }
 
 type MutableRow = ReturnType<typeof createNodeRow>
@@ -64,8 +65,8 @@ export function searchRowsOf(
 
 function learn(node: SelectNode, index: EntityIndex, learner: PathLearner): string {
   const entityKey = entityKeyOfNode(node)
-  index.add(entityKey, node)
-  learner.learnPath(entityKey, node.id_path)
+  const learned = index.add(entityKey, node)
+  learner.learnPath(entityKey, node.id_path, learned)
   return entityKey
 }
 
