@@ -13,12 +13,7 @@
  * - a tick shows every row of its entity as asked at once; no entity is listed twice or both
  *   included and excluded; the flattened tree is well formed.
  */
-import {
-  type NodeRow,
-  type PickerSnapshot,
-  type PickerStore,
-  type TreeRow,
-} from '@epaas-picker/headless/core'
+import { type NodeRow, type PickerSnapshot, type TreeRow } from '@epaas-picker/headless/core'
 import { generateDataset, type Dataset, type MockEpaasOptions } from '@epaas-picker/mock-server'
 import { entityKey, type PickerValue } from '@epaas-picker/protocol'
 import fc from 'fast-check'
