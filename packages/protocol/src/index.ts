@@ -24,3 +24,4 @@ export {
   normalizeSelectNode,
 } from './normalize.js'
 export * from './value.js'
+export * from './resolveStream.js'

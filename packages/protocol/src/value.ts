@@ -7,8 +7,9 @@
  * in the tree.
  *
  * Meaning: recipients are every member of each department in `departments`, plus each person in
- * `users`, minus each entity in `excluded` (an excluded department removes its members; an
- * excluded person removes that person).
+ * `users`, minus each entity in `excluded`: an excluded person is removed; an excluded department
+ * removes its members, except people listed in `users` and members of a department in
+ * `departments` that lies inside it (by its `id_path`).
  */
 import type { NodeDepartmentType, Role } from './enums.js'
 

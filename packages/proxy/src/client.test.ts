@@ -1,5 +1,6 @@
 // `@epaas-picker/proxy/client` is imported by browser code: at run time it must reach no
-// third-party package and no Node built-in, only our own modules (type imports are erased).
+// third-party package and no Node built-in, only our own modules and the dependency-free
+// protocol package, which holds the stream reader (type imports are erased).
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,7 +28,11 @@ function runtimeImports(entry: string): string[] {
 
 describe('the client entry', () => {
   it('reaches no package and no Node built-in at run time', () => {
-    expect(runtimeImports('client.ts')).toEqual([])
+    expect(runtimeImports('client.ts')).toEqual(['@epaas-picker/protocol'])
+    const protocol = JSON.parse(
+      readFileSync(join(srcDir, '../../protocol/package.json'), 'utf8'),
+    ) as { dependencies?: Record<string, string> }
+    expect(protocol.dependencies ?? {}).toEqual({})
     // The root entry does reach server packages, so the check can see an offender.
     expect(runtimeImports('index.ts')).toEqual(expect.arrayContaining(['pino', 'zod']))
   })

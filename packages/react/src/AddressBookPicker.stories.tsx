@@ -225,7 +225,7 @@ export const DisabledRows: Story = {
     const grade = await expandPath(canvas, FIRST_CLASS_PATH)
     expect(grade).toHaveAttribute('aria-disabled', 'true')
     await clickCheckbox(grade)
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('该项不可选'))
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('一年级不可选'))
     expect(grade).toHaveAttribute('aria-checked', 'false')
   },
 }
@@ -334,7 +334,7 @@ export const Mobile: Story = {
     expect(campus.getBoundingClientRect().height).toBeGreaterThanOrEqual(22)
     await userEvent.click(campus)
     await waitFor(() => expect(campus).toHaveAttribute('aria-checked', 'true'))
-    await userEvent.click(canvas.getByRole('button', { name: /已选约/ }))
+    await userEvent.click(canvas.getByRole('button', { name: /^已选：/ }))
     const sheet = await canvas.findByRole('dialog', { name: '已选' })
     expect(within(sheet).getByText('本部')).toBeVisible()
     const remove = within(sheet).getByRole('button', { name: '移除 本部' })

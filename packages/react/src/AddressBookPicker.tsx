@@ -1,6 +1,10 @@
-import type { UsePickerOptions } from '@epaas-picker/headless'
+import {
+  proxyRecipientCounter,
+  type RecipientCounter,
+  type UsePickerOptions,
+} from '@epaas-picker/headless'
 import type { PickerValue } from '@epaas-picker/protocol'
-import { useState, type CSSProperties } from 'react'
+import { useMemo, useState, type CSSProperties } from 'react'
 import { partClass } from './classNames.js'
 import { DrillList } from './DrillList.js'
 import { CrossIcon } from './icons.js'
@@ -11,6 +15,7 @@ import { PickerFooter } from './PickerFooter.js'
 import { PickerRoot, type PickerViewOptions } from './PickerRoot.js'
 import { PickerSearch } from './PickerSearch.js'
 import { PickerTree } from './PickerTree.js'
+import { usePickerCount, type RecipientCountOptions } from './RecipientCount.js'
 import { RefusalNotice } from './RefusalNotice.js'
 import { SelectedPanel } from './SelectedPanel.js'
 import { useAddressBookPicker } from './useAddressBookPicker.js'
@@ -35,6 +40,14 @@ export interface AddressBookPickerProps extends UsePickerOptions, PickerViewOpti
   style?: CSSProperties
   /** `id` of the root element. */
   id?: string
+  /**
+   * Counts the selection exactly, through the proxy's `resolve` with the list left out: a
+   * counter (`proxyRecipientCounter({ baseUrl })` of `@epaas-picker/headless`, or your own),
+   * `true` for the proxy at `/api/epaas`, `false` for the tree's estimate (约) only. Default:
+   * `true` without a `transport` (the picker then talks to the proxy there), else `false`.
+   * Roles counted: `select_role_list`.
+   */
+  countRecipients?: RecipientCounter | boolean
 }
 
 /**
@@ -57,8 +70,9 @@ export function AddressBookPicker(props: AddressBookPickerProps) {
   // The hook ignores the view's props, and the root the picker's options.
   const picker = useAddressBookPicker(props)
   const footer = onConfirm || onCancel
+  const recipientCount = useRecipientCountOptions(props)
   return (
-    <PickerRoot {...props} picker={picker}>
+    <PickerRoot {...props} picker={picker} recipientCount={recipientCount}>
       {(resolved) =>
         resolved === 'mobile' ? (
           <MobileLayout
@@ -90,6 +104,21 @@ export function AddressBookPicker(props: AddressBookPickerProps) {
   )
 }
 
+/** The exact count's options from the props (see `countRecipients`). */
+function useRecipientCountOptions({
+  countRecipients,
+  transport,
+  select_role_list,
+}: AddressBookPickerProps): RecipientCountOptions | undefined {
+  const wanted = countRecipients ?? transport === undefined
+  const given = typeof wanted === 'function' ? wanted : undefined
+  const counter = useMemo(() => given ?? proxyRecipientCounter(), [given])
+  return useMemo(
+    () => (wanted ? { counter, role_ids: select_role_list } : undefined),
+    [wanted, counter, select_role_list],
+  )
+}
+
 interface MobileLayoutProps {
   onConfirm: ((value: PickerValue) => void) | undefined
   onCancel: (() => void) | undefined
@@ -101,7 +130,7 @@ function MobileLayout({ onConfirm, onCancel, requireSelection }: MobileLayoutPro
   const { picker, messages, classNames } = usePickerContext()
   const [sheetOpen, setSheetOpen] = useState(false)
   const { snapshot } = picker
-  const people = snapshot.summary.estimatedPeople
+  const { count } = usePickerCount()
   const sheetButton = (
     <button
       type="button"
@@ -110,7 +139,7 @@ function MobileLayout({ onConfirm, onCancel, requireSelection }: MobileLayoutPro
       aria-expanded={sheetOpen}
       onClick={() => setSheetOpen(true)}
     >
-      {messages.showSelected(people)}
+      {messages.showSelected(messages.countText(count))}
     </button>
   )
   return (

@@ -63,7 +63,7 @@ describe('DrillList checkboxes in Chromium', () => {
     expect(grade).toHaveAttribute('aria-disabled', 'true')
     // Playwright waits for an `aria-disabled` element to become enabled; a tap does not.
     await userEvent.click(grade, { force: true })
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('该项不可选'))
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('一年级不可选'))
     expect(grade).toHaveAttribute('aria-checked', 'false')
 
     await drill(['一年级', '一年级(1)班'])

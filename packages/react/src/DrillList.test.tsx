@@ -70,10 +70,10 @@ describe('DrillList checkboxes', () => {
     await waitFor(() => expect(students).toHaveAttribute('aria-checked', 'true'))
     expect(students).toHaveAttribute('data-state', 'checked')
     expect(students).toHaveFocus()
-    expect(selectedSummary()).not.toHaveTextContent('已选约 0 人')
+    expect(selectedSummary()).not.toHaveTextContent('已选：尚未选择')
     await user.keyboard(' ')
     await waitFor(() => expect(students).toHaveAttribute('aria-checked', 'false'))
-    expect(selectedSummary()).toHaveTextContent('已选约 0 人')
+    expect(selectedSummary()).toHaveTextContent('已选：尚未选择')
   })
 
   it('do not tick on Enter', async () => {
@@ -84,7 +84,7 @@ describe('DrillList checkboxes', () => {
     students.focus()
     await user.keyboard('{Enter}')
     expect(students).toHaveAttribute('aria-checked', 'false')
-    expect(selectedSummary()).toHaveTextContent('已选约 0 人')
+    expect(selectedSummary()).toHaveTextContent('已选：尚未选择')
     // The same box ticked, so the key reached it: Enter is refused, not lost.
     await user.keyboard(' ')
     await waitFor(() => expect(students).toHaveAttribute('aria-checked', 'true'))
@@ -127,10 +127,10 @@ describe('DrillList checkboxes', () => {
     const notice = screen.getByRole('status')
     expect(notice).toHaveTextContent('')
     await user.click(grade)
-    await waitFor(() => expect(notice).toHaveTextContent('该项不可选'))
+    await waitFor(() => expect(notice).toHaveTextContent('一年级不可选'))
     expect(grade).toHaveAttribute('aria-checked', 'false')
     expect(grade).toHaveFocus()
-    expect(selectedSummary()).toHaveTextContent('已选约 0 人')
+    expect(selectedSummary()).toHaveTextContent('已选：尚未选择')
 
     // An accepted tick clears the notice; Space on the disabled box brings it back.
     await drill(user, ['一年级'])
@@ -141,7 +141,7 @@ describe('DrillList checkboxes', () => {
     const refused = await box('一年级')
     refused.focus()
     await user.keyboard(' ')
-    await waitFor(() => expect(notice).toHaveTextContent('该项不可选'))
+    await waitFor(() => expect(notice).toHaveTextContent('一年级不可选'))
     expect(refused).toHaveAttribute('aria-checked', 'mixed')
   })
 

@@ -122,6 +122,7 @@ const DrillRow = memo(function DrillRow({ row, state, store, display, style }: D
   return (
     <div
       {...item}
+      title={state.disabled ? messages.disabledHint(state.checked === true) : undefined}
       className={partClass(
         'drillRow',
         classNames,

@@ -2,6 +2,7 @@ import type { PickerValue } from '@epaas-picker/protocol'
 import type { ReactNode } from 'react'
 import { partClass } from './classNames.js'
 import { usePickerContext } from './PickerContext.js'
+import { usePickerCount } from './RecipientCount.js'
 
 /** Props of {@link PickerFooter}. */
 export interface PickerFooterProps {
@@ -17,7 +18,7 @@ export interface PickerFooterProps {
   className?: string
 }
 
-/** The footer: the estimated count of people, cancel and confirm. */
+/** The footer: the count of people (exact, or estimated), cancel and confirm. */
 export function PickerFooter({
   onConfirm,
   onCancel,
@@ -27,13 +28,13 @@ export function PickerFooter({
 }: PickerFooterProps) {
   const { picker, messages, classNames } = usePickerContext()
   const { snapshot } = picker
-  const summary = snapshot.summary
-  const nothing = summary.departments + summary.users === 0
+  const { count } = usePickerCount()
+  const nothing = count.kind === 'none'
   return (
     <footer className={partClass('footer', classNames, className)}>
       {start ?? (
         <span className="epp-footer-count" aria-live="polite">
-          {nothing ? messages.nothingSelected : messages.selectedCount(summary.estimatedPeople)}
+          {messages.countText(count)}
         </span>
       )}
       <span className="epp-footer-actions">

@@ -2,6 +2,7 @@ import { useMemo, useRef, type CSSProperties, type ReactNode } from 'react'
 import { partClass, type PickerClassNames } from './classNames.js'
 import { PickerContext, type PickerContextValue, type PickerController } from './PickerContext.js'
 import { resolveMessages, type PickerMessages } from './messages.js'
+import { RecipientCountProvider, type RecipientCountOptions } from './RecipientCount.js'
 import { useLayoutMode, type LayoutOption } from './useLayoutMode.js'
 
 /** Options of the picker's look, shared by `PickerRoot` and `AddressBookPicker`. */
@@ -45,6 +46,11 @@ export interface PickerRootProps extends PickerViewOptions {
   className?: string
   /** Style of the root element (e.g. `{ height: 520 }`; the default height is 480 px). */
   style?: CSSProperties
+  /**
+   * Counts the selection exactly (the proxy's `resolve`) for the footer, the selected panel and
+   * the mobile bar. Without it they show the tree's estimate.
+   */
+  recipientCount?: RecipientCountOptions | undefined
 }
 
 const DESKTOP_HEIGHT = { comfortable: 40, compact: 32 } as const
@@ -76,6 +82,7 @@ export function PickerRoot({
   id,
   className,
   style,
+  recipientCount,
 }: PickerRootProps) {
   const ref = useRef<HTMLDivElement>(null)
   const resolvedLayout = useLayoutMode(ref, layout, mobileBreakpoint)
@@ -97,6 +104,7 @@ export function PickerRoot({
     [picker, resolvedMessages, classNames, resolvedLayout, height, showCounts],
   )
   const rootStyle = { '--epp-row-height': `${height}px`, ...style } as CSSProperties
+  const parts = typeof children === 'function' ? children(resolvedLayout) : children
   return (
     <PickerContext.Provider value={context}>
       <div
@@ -115,7 +123,11 @@ export function PickerRoot({
           className,
         )}
       >
-        {typeof children === 'function' ? children(resolvedLayout) : children}
+        {recipientCount ? (
+          <RecipientCountProvider options={recipientCount}>{parts}</RecipientCountProvider>
+        ) : (
+          parts
+        )}
       </div>
     </PickerContext.Provider>
   )

@@ -79,6 +79,7 @@ export const PickerRow = memo(function PickerRow({
     <div
       {...getters.row(row, state, { style: rowStyle, onClick })}
       aria-label={rowAccessibleName(row, display)}
+      title={state.disabled ? display.messages.disabledHint(checked === true) : undefined}
       className={partClass(
         'row',
         classNames,

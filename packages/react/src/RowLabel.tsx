@@ -1,4 +1,10 @@
-import { isDepartmentNode, parentOf, type NodeRow, type SearchRow } from '@epaas-picker/headless'
+import {
+  isDepartmentNode,
+  memberCountOf,
+  parentOf,
+  type NodeRow,
+  type SearchRow,
+} from '@epaas-picker/headless'
 import { Role } from '@epaas-picker/protocol'
 import { partClass, type PickerClassNames } from './classNames.js'
 import { Highlight } from './Highlight.js'
@@ -9,6 +15,8 @@ export interface RowDisplay {
   readonly messages: PickerMessages
   readonly classNames: PickerClassNames | undefined
   readonly showCounts: boolean
+  /** The tree's role filter hides roles: head counts would count people not shown. */
+  readonly rolesHidden: boolean
   /** Search results show the school and path under the name. */
   readonly search: boolean
 }
@@ -37,7 +45,11 @@ function rowFacts(row: NodeRow, display: RowDisplay): RowFacts {
   const department = isDepartmentNode(node)
   const role = department ? undefined : (node.role_id as Role)
   const relation = role === Role.Parent ? messages.parentRelation(parentOf(node)) : undefined
-  const count = department && display.showCounts && node.users_total > 0 ? node.users_total : 0
+  const count =
+    (department &&
+      display.showCounts &&
+      memberCountOf(node, { rolesHidden: display.rolesHidden })) ||
+    0
   const searchRow = display.search && isSearchRow(row) ? row : undefined
   const where = searchRow
     ? [searchRow.school, node.path].filter(Boolean).join(messages.pathSeparator)

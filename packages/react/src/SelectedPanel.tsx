@@ -1,9 +1,18 @@
-import { chipLabel, summarizeValue } from '@epaas-picker/headless'
-import { entityKey, type ExcludedEntity } from '@epaas-picker/protocol'
-import { useId, useMemo, type ReactNode } from 'react'
-import { partClass } from './classNames.js'
+import {
+  chipDetails,
+  chipLabel,
+  summarizeValue,
+  whereOf,
+  type PickerStore,
+  type SelectionItem,
+} from '@epaas-picker/headless'
+import { entityKey, type PickerValue } from '@epaas-picker/protocol'
+import { memo, useId, useMemo, type ReactNode } from 'react'
+import { partClass, type PickerClassNames } from './classNames.js'
 import { CrossIcon } from './icons.js'
+import type { PickerMessages } from './messages.js'
 import { usePickerContext } from './PickerContext.js'
+import { usePickerCount } from './RecipientCount.js'
 
 /** Props of {@link SelectedPanel}. */
 export interface SelectedPanelProps {
@@ -15,85 +24,124 @@ export interface SelectedPanelProps {
 
 /**
  * The selection as chips: departments and people (a parent once, with every child: `王五 ·
- * 张三、李四的家长`), exclusions apart; a remove button on each, clear all, and the count of
- * people by role.
+ * 张三、李四的家长`), exclusions apart; same-looking chips say what tells them apart (`张三 ·
+ * 一年级(1)班`); a remove button on each, clear all, and the count (exact through the proxy, or
+ * an honest estimate).
  */
 export function SelectedPanel({ className, headerEnd }: SelectedPanelProps) {
   const { picker, messages, classNames } = usePickerContext()
   const { store } = picker
   const { value } = picker.snapshot
+  const { count, retry } = usePickerCount()
   const titleId = useId()
-  // Drawn again only when the value (or the texts) change, not on every snapshot: the store is
-  // one object for the picker's life.
-  return useMemo(() => {
-    const summary = summarizeValue(value)
-    const items = [...value.departments, ...value.users]
-    const empty = items.length === 0 && value.excluded.length === 0
-    const chip = (item: (typeof items)[number] | ExcludedEntity, excluded: boolean) => {
-      const label = chipLabel(item, messages.parentRelation)
-      const key = entityKey(item)
-      return (
-        <li
-          key={key}
-          className={partClass('chip', classNames, excluded && 'epp-chip--excluded')}
-          data-kind={excluded ? 'excluded' : item.type}
-        >
-          {item.type === 'user' && !excluded ? (
-            <span className="epp-chip-role">{messages.roles[item.role_id]}</span>
-          ) : null}
-          <span className="epp-chip-label">{label}</span>
-          <button
-            type="button"
-            className="epp-chip-remove"
-            aria-label={excluded ? messages.removeExclusion(label) : messages.removeItem(label)}
-            onClick={() => store.removeEntity(key)}
-          >
-            <CrossIcon />
-          </button>
-        </li>
-      )
-    }
-    return (
-      <section
-        className={partClass('selectedPanel', classNames, className)}
-        aria-labelledby={titleId}
-      >
-        <header className="epp-selected-header">
-          <h2 id={titleId} className="epp-selected-title">
-            {messages.selectedTitle}
-            {empty ? null : (
-              <span className="epp-selected-count">
-                {' '}
-                {messages.selectedCount(summary.estimatedPeople)}
-              </span>
-            )}
-          </h2>
+  const empty = value.departments.length + value.users.length + value.excluded.length === 0
+  return (
+    <section
+      className={partClass('selectedPanel', classNames, className)}
+      aria-labelledby={titleId}
+    >
+      <header className="epp-selected-header">
+        <h2 id={titleId} className="epp-selected-title">
+          {messages.selectedTitle}
           {empty ? null : (
-            <button type="button" className="epp-clear" onClick={() => store.clearSelection()}>
-              {messages.clearAll}
-            </button>
+            <span className="epp-selected-count" aria-live="polite">
+              {' '}
+              {messages.countText(count)}
+            </span>
           )}
-          {headerEnd}
-        </header>
-        {empty ? (
-          <p className="epp-selected-empty">{messages.nothingSelected}</p>
-        ) : (
-          <>
-            <p className="epp-selected-summary" aria-live="polite">
-              {messages.summary(summary)}
-            </p>
-            {items.length > 0 ? (
-              <ul className="epp-chips">{items.map((item) => chip(item, false))}</ul>
-            ) : null}
-            {value.excluded.length > 0 ? (
-              <>
-                <h3 className="epp-excluded-title">{messages.excludedTitle}</h3>
-                <ul className="epp-chips">{value.excluded.map((item) => chip(item, true))}</ul>
-              </>
-            ) : null}
-          </>
+        </h2>
+        {retry ? (
+          <button type="button" className="epp-clear" onClick={retry}>
+            {messages.countRetry}
+          </button>
+        ) : null}
+        {empty ? null : (
+          <button type="button" className="epp-clear" onClick={() => store.clearSelection()}>
+            {messages.clearAll}
+          </button>
         )}
-      </section>
-    )
-  }, [value, store, messages, classNames, className, headerEnd, titleId])
+        {headerEnd}
+      </header>
+      {empty ? (
+        <p className="epp-selected-empty">{messages.nothingSelected}</p>
+      ) : (
+        <Chips value={value} store={store} messages={messages} classNames={classNames} />
+      )}
+    </section>
+  )
+}
+
+interface ChipsProps {
+  value: PickerValue
+  store: PickerStore
+  messages: PickerMessages
+  classNames: PickerClassNames | undefined
+}
+
+// Drawn again only when the value (or the texts) change, not on every snapshot or count.
+const Chips = memo(function Chips({ value, store, messages, classNames }: ChipsProps) {
+  const items = [...value.departments, ...value.users]
+  const excluded = value.excluded as SelectionItem[]
+  const details = useMemo(
+    () =>
+      chipDetails([...value.departments, ...value.users, ...(value.excluded as SelectionItem[])]),
+    [value],
+  )
+  const chip = (item: SelectionItem, isExcluded: boolean) => (
+    <Chip
+      key={entityKey(item)}
+      item={item}
+      excluded={isExcluded}
+      detail={details.get(entityKey(item))}
+      store={store}
+      messages={messages}
+      classNames={classNames}
+    />
+  )
+  return (
+    <>
+      <p className="epp-selected-summary">{messages.summary(summarizeValue(value))}</p>
+      {items.length > 0 ? (
+        <ul className="epp-chips">{items.map((item) => chip(item, false))}</ul>
+      ) : null}
+      {excluded.length > 0 ? (
+        <>
+          <h3 className="epp-excluded-title">{messages.excludedTitle}</h3>
+          <ul className="epp-chips">{excluded.map((item) => chip(item, true))}</ul>
+        </>
+      ) : null}
+    </>
+  )
+})
+
+interface ChipProps extends Omit<ChipsProps, 'value'> {
+  item: SelectionItem
+  excluded: boolean
+  /** What tells the chip apart from another that reads the same. */
+  detail: string | undefined
+}
+
+function Chip({ item, excluded, detail, store, messages, classNames }: ChipProps) {
+  const label = chipLabel(item, messages.parentRelation)
+  const spoken = detail ? `${label}（${detail}）` : label
+  const role = item.type === 'user' && !excluded ? messages.roles[item.role_id] : undefined
+  return (
+    <li
+      className={partClass('chip', classNames, excluded && 'epp-chip--excluded')}
+      data-kind={excluded ? 'excluded' : item.type}
+      title={[role, label, whereOf(item)].filter(Boolean).join(' ')}
+    >
+      {role ? <span className="epp-chip-role">{role}</span> : null}
+      <span className="epp-chip-label">{label}</span>
+      {detail ? <span className="epp-chip-detail">{detail}</span> : null}
+      <button
+        type="button"
+        className="epp-chip-remove"
+        aria-label={excluded ? messages.removeExclusion(spoken) : messages.removeItem(spoken)}
+        onClick={() => store.removeEntity(entityKey(item))}
+      >
+        <CrossIcon />
+      </button>
+    </li>
+  )
 }

@@ -32,12 +32,27 @@ describe('messages', () => {
     const refusal = {
       code: 'maximum',
       entityKey: 'd:1:2',
+      name: '三年级',
       maximum: 10,
       count: 8,
       requested: 48,
     } as const
-    expect(zhCN.refusal(refusal)).toContain('最多可选 10 人')
+    expect(zhCN.refusal(refusal)).toBe('最多可选 10 人，已选 8 人，选择“三年级”将达到 48 人')
     expect(enUS.refusal(refusal)).toContain('At most 10 people')
+    expect(enUS.refusal(refusal)).toContain('三年级')
+    expect(zhCN.refusal({ code: 'disabled', entityKey: 'u:1:2:11', name: '李四' })).toBe(
+      '李四不可选',
+    )
+  })
+
+  it('words a count: exact, counting, failed, estimated, or only the items', () => {
+    expect(zhCN.countText({ kind: 'exact', total: 98279 })).toBe('共 98279 人')
+    expect(zhCN.countText({ kind: 'estimate', people: 4 })).toBe('约 4 人')
+    expect(zhCN.countText({ kind: 'items', items: 3 })).toBe('已选 3 项')
+    expect(zhCN.countText({ kind: 'counting' })).toBe('正在统计人数…')
+    expect(zhCN.showSelected(zhCN.countText({ kind: 'none' }))).toBe('已选：尚未选择')
+    expect(enUS.countText({ kind: 'exact', total: 1 })).toBe('1 person')
+    expect(enUS.countText({ kind: 'items', items: 2 })).toBe('2 items')
   })
 
   it('summarises counts, leaving out what is zero', () => {
@@ -47,6 +62,7 @@ describe('messages', () => {
       usersByRole: { 11: 3, 12: 0, 13: 0 },
       excluded: 0,
       estimatedPeople: 83,
+      estimateComplete: true,
     } as const
     expect(zhCN.summary(summary)).toBe('2 个部门，3 名学生')
     expect(enUS.summary(summary)).toBe('2 departments, 3 students')

@@ -11,6 +11,19 @@ import {
 } from '@epaas-picker/headless'
 import { roleLabels, type ParentOf, type Role } from '@epaas-picker/protocol'
 
+/**
+ * A count as the picker shows it: `exact` (the proxy's `resolve`), `counting` while it runs,
+ * `failed`, an `estimate` from the tree's head counts, or only the number of `items` ticked when
+ * the tree cannot estimate honestly; `none` when nothing is selected.
+ */
+export type PickerCount =
+  | { kind: 'none' }
+  | { kind: 'exact'; total: number }
+  | { kind: 'counting' }
+  | { kind: 'failed' }
+  | { kind: 'estimate'; people: number }
+  | { kind: 'items'; items: number }
+
 /** The texts of the picker, in one language. Functions receive what the sentence needs. */
 export interface PickerMessages {
   /** BCP 47 tag of the language of these texts, set as the picker's `lang` (`zh-CN`). */
@@ -57,18 +70,30 @@ export interface PickerMessages {
   confirm: string
   /** Cancel button of the footer. */
   cancel: string
-  /** Count beside the footer buttons (estimated people). */
-  selectedCount: (people: number) => string
-  /** Why a tick was refused. */
+  /**
+   * The count of the footer, the selected panel and the mobile bar: exact from the proxy's
+   * `resolve` when it is asked, else an estimate (约), else the number of items ticked.
+   */
+  countText: (count: PickerCount) => string
+  /** The retry button of a count that failed. */
+  countRetry: string
+  /** Why a tick was refused: who, and why. */
   refusal: (refusal: Refusal) => string
+  /** Accessible name of the button hiding the refusal. */
+  dismiss: string
+  /**
+   * The tooltip of a disabled row: ticked (through its department: it receives, and cannot be
+   * unticked on its own) or not (it cannot be ticked).
+   */
+  disabledHint: (checked: boolean) => string
   /** Accessible name of the breadcrumb (mobile layout). */
   breadcrumbLabel: string
   /** First entry of the breadcrumb: the top level. */
   breadcrumbRoot: string
   /** Read before a department's name on the button that opens its level (mobile layout). */
   openLevel: string
-  /** Button opening the selected panel as a bottom sheet (mobile layout). */
-  showSelected: (people: number) => string
+  /** Button opening the selected panel as a bottom sheet (mobile layout), with the count's text. */
+  showSelected: (countText: string) => string
   /** Closes the bottom sheet or the dialog. */
   close: string
   /** Title of the dialog wrapper. */
@@ -129,12 +154,30 @@ export const zhCN: PickerMessages = {
   clearAll: '清空',
   confirm: '确定',
   cancel: '取消',
-  selectedCount: (people) => `约 ${people} 人`,
+  countText: (count) => {
+    switch (count.kind) {
+      case 'none':
+        return '尚未选择'
+      case 'exact':
+        return `共 ${count.total} 人`
+      case 'counting':
+        return '正在统计人数…'
+      case 'failed':
+        return '人数统计失败'
+      case 'estimate':
+        return `约 ${count.people} 人`
+      case 'items':
+        return `已选 ${count.items} 项`
+    }
+  },
+  countRetry: '重新统计',
   refusal: (refusal) => describeRefusal(refusal),
+  dismiss: '关闭提示',
+  disabledHint: (checked) => (checked ? '不可单独取消：随所在部门一起选中' : '不可选'),
   breadcrumbLabel: '当前位置',
   breadcrumbRoot: '通讯录',
   openLevel: '进入',
-  showSelected: (people) => `已选约 ${people} 人`,
+  showSelected: (countText) => `已选：${countText}`,
   close: '关闭',
   dialogTitle: '选择人员',
 }

@@ -38,9 +38,10 @@ export interface RowSlotProps {
 export function useRowSlotProps(search: boolean, rows: readonly TreeRow[]): RowSlotProps {
   const { picker, messages, classNames, showCounts } = usePickerContext()
   const { store, rowGetters } = picker
+  const { rolesHidden } = picker.snapshot
   const display = useMemo<RowDisplay>(
-    () => ({ messages, classNames, showCounts, search }),
-    [messages, classNames, showCounts, search],
+    () => ({ messages, classNames, showCounts, rolesHidden, search }),
+    [messages, classNames, showCounts, rolesHidden, search],
   )
   const list = useMemo(() => new RowList(rows), [rows])
   return useMemo(

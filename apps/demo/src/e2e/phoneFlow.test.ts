@@ -69,7 +69,7 @@ describe('send a notice on a phone', { timeout: 60_000 }, () => {
   })
 
   test('the selection as a bottom sheet', async () => {
-    await t.page.getByRole('button', { name: /^已选约 \d+ 人$/ }).tap()
+    await t.page.getByRole('button', { name: /^已选：(共|约) \d+ 人$/ }).tap()
     const sheet = t.page.getByRole('dialog', { name: '已选' })
     await poll(() => sheet.textContent()).toContain(klass().name)
     expect(await axeViolations(t.page)).toEqual([])

@@ -3,7 +3,7 @@ import { levelKey } from './keys.js'
 import { internRowState } from './rowState.js'
 import { isExpandableRow, isSelectableNode } from './rowRules.js'
 import { statusRowOf } from './tree/createNodeRow.js'
-import { summarizeValue, type ValueSummary } from './labels.js'
+import { memberCountOf, summarizeValue, type ValueSummary } from './labels.js'
 import type { Refusal } from './refusal.js'
 import { checkedState, type SelectionState } from './selection/selection.js'
 import {
@@ -94,6 +94,8 @@ export interface SnapshotInit {
   selectType: SelectType
   /** The maximum, if any. */
   maxCount: number | undefined
+  /** The role filter leaves out some role (so `users_total` counts people the tree hides). */
+  rolesHidden: boolean
 }
 
 /**
@@ -124,6 +126,11 @@ export class PickerSnapshot {
   declare readonly selectType: SelectType
   /** The maximum, if any. */
   declare readonly maxCount: number | undefined
+  /**
+   * The role filter (`select_role_list`) leaves out some role: a department's `users_total`
+   * counts people the tree does not show, so it is not shown as the department's count.
+   */
+  declare readonly rolesHidden: boolean
 
   readonly #init: SnapshotInit
   #summary: ValueSummary | undefined
@@ -144,11 +151,20 @@ export class PickerSnapshot {
     this.scrollOffset = init.scrollOffset
     this.selectType = init.selectType
     this.maxCount = init.maxCount
+    this.rolesHidden = init.rolesHidden
   }
 
   /** Counts for the selected panel (people by role, departments, exclusions). */
   get summary(): ValueSummary {
-    return (this.#summary ??= summarizeValue(this.value))
+    return (this.#summary ??= summarizeValue(this.value, { rolesHidden: this.rolesHidden }))
+  }
+
+  /**
+   * The head count to show beside a department, or `undefined` when the tree cannot tell it
+   * honestly (see {@link ValueSummary.estimateComplete}).
+   */
+  memberCount(node: NodeRow['node']): number | undefined {
+    return memberCountOf(node, { rolesHidden: this.rolesHidden })
   }
 
   /** Load state of the top level. */

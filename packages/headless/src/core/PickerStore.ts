@@ -122,6 +122,11 @@ export interface PickerStore {
   clearSelection(): void
   /** Replaces the value (controlled `value` goes through here). */
   setValue(value: PickerValue): void
+  /**
+   * Hides the last refusal (Escape does this in `usePicker`'s tree and search box). Any accepted
+   * action (a tick, an expand, typing, drilling) hides it too.
+   */
+  dismissRefusal(): void
 
   /** Sets the search text (debounced search follows). */
   setSearchValue(text: string): void

@@ -310,6 +310,7 @@ describe('refusals', () => {
       refusal: {
         code: 'maximum',
         entityKey: classRow.entityKey,
+        name: classRow.node.name,
         maximum: 5,
         count: 0,
         requested: classRow.node.users_total,
@@ -343,7 +344,7 @@ describe('refusals', () => {
     expect(classRow.node.disabled).toBe(true)
     expect(store.toggle(classRow)).toEqual({
       ok: false,
-      refusal: { code: 'disabled', entityKey: classRow.entityKey },
+      refusal: { code: 'disabled', entityKey: classRow.entityKey, name: classRow.node.name },
     })
     expect(store.getSnapshot().getRowState(classRow).disabled).toBe(true)
     expect(store.getSnapshot().value.departments).toHaveLength(0)

@@ -4,7 +4,7 @@
  * (`Expansion`), the value and its rule (`SelectionModel`), the search (`SearchModel`), focus and
  * drill-down (`Navigation`), and the snapshot they make together (`PickerSnapshot`).
  */
-import { SelectType } from '@epaas-picker/protocol'
+import { Role, SelectType } from '@epaas-picker/protocol'
 import { pickFilters, sameFilters } from './filters.js'
 import { Navigation } from './navigation/Navigation.js'
 import { PickerSnapshot } from './PickerSnapshot.js'
@@ -85,6 +85,9 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     removeEntity: (entityKey) => selection.remove(entityKey),
     clearSelection: () => selection.clear(),
     setValue: (value) => selection.request(value),
+    dismissRefusal() {
+      if (selection.dismissRefusal()) ctx.emit()
+    },
 
     setSearchValue: (text) => search.request(text),
     setComposing: (open, text) => search.setComposing(open, text),
@@ -167,5 +170,14 @@ function makeSnapshot(ctx: StoreContext): PickerSnapshot {
     childRows: tree.childRows,
     selectType: ctx.filters.select_type ?? SelectType.Any,
     maxCount: ctx.options.maxCount,
+    rolesHidden: rolesHidden(ctx.filters.select_role_list),
   })
+}
+
+/** Whether a role filter leaves out one of the three roles. */
+function rolesHidden(roles: readonly Role[] | undefined): boolean {
+  return (
+    roles !== undefined &&
+    ![Role.Student, Role.Teacher, Role.Parent].every((r) => roles.includes(r))
+  )
 }

@@ -17,8 +17,17 @@ export type {
 export { childrenRequest } from './filters.js'
 export type { PickerFilters } from './filters.js'
 export { isDepartmentNode, rowKeyOf } from './keys.js'
-export { chipLabel, parentOf, parentRelationLabel, summarizeValue } from './labels.js'
-export type { ItemContext, PickerLocale, ValueSummary } from './labels.js'
+export {
+  chipDetails,
+  chipLabel,
+  parentOf,
+  parentRelationLabel,
+  headCount,
+  memberCountOf,
+  summarizeValue,
+  whereOf,
+} from './labels.js'
+export type { ItemContext, PickerLocale, SummaryOptions, ValueSummary } from './labels.js'
 export { PickerSnapshot } from './PickerSnapshot.js'
 export type { DrillSnapshot, RowState, SearchSnapshot, SnapshotInit } from './PickerSnapshot.js'
 export { describeRefusal } from './refusal.js'
@@ -42,3 +51,10 @@ export type {
   StatusRow,
   TreeRow,
 } from './types.js'
+export { countOf, proxyRecipientCounter } from './recipientCount.js'
+export type {
+  ProxyRecipientCounterOptions,
+  RecipientCount,
+  RecipientCounter,
+  RecipientCountRequest,
+} from './recipientCount.js'

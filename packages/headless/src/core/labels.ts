@@ -3,6 +3,7 @@
  * parents ("张三的爸爸"), counts for the selected panel, and match ranges for search highlights.
  */
 import {
+  entityKey,
   Role,
   type ParentOf,
   type PickerValue,
@@ -11,7 +12,7 @@ import {
   type SelectNode,
 } from '@epaas-picker/protocol'
 import { isDepartmentNode } from './keys.js'
-import { itemWeight, type SelectionItem } from './selection/selection.js'
+import type { SelectionItem } from './selection/selection.js'
 
 /** What a value item needs besides the node: context the tree learned elsewhere. */
 export interface ItemContext {
@@ -125,26 +126,79 @@ export interface ValueSummary {
   /** Exclusions. */
   excluded: number
   /**
-   * Estimated people: ticked people, plus each ticked department's `users_total` (1 when the
-   * tree did not report it), minus exclusions. The exact list comes from the proxy's `resolve`.
+   * Estimated people: ticked people, plus each ticked department's `users_total`, minus
+   * exclusions; only a sum of what is known (see `estimateComplete`). The exact count comes from
+   * the proxy's `resolve` (`useRecipientCount`).
    */
   estimatedPeople: number
+  /**
+   * Whether every decided department's head count is known, so that `estimatedPeople` is an
+   * honest estimate. Not when a department has no `users_total` (ask `need_users_total`), when it
+   * has sub-organisations (its `users_total` counts its own staff, not its schools'), or when
+   * the tree's role filter hides roles that `users_total` counts.
+   */
+  estimateComplete: boolean
 }
 
-/** Counts of a value, for the selected panel ("12 students, 3 teachers"). */
-export function summarizeValue(value: PickerValue): ValueSummary {
+/** What {@link summarizeValue} needs to know of the tree. */
+export interface SummaryOptions {
+  /** The tree's `select_role_list` leaves out some role: `users_total` counts people not shown. */
+  rolesHidden?: boolean
+}
+
+/**
+ * Counts of a value, for the selected panel ("12 students, 3 teachers").
+ *
+ * @example
+ * summarizeValue(value, { rolesHidden: true }).estimateComplete // false once a department is in it
+ */
+export function summarizeValue(value: PickerValue, options: SummaryOptions = {}): ValueSummary {
   const usersByRole: Record<Role, number> = { 11: 0, 12: 0, 13: 0 }
   for (const user of value.users) usersByRole[user.role_id] = (usersByRole[user.role_id] ?? 0) + 1
   let people = 0
-  for (const item of [...value.departments, ...value.users]) people += itemWeight(item)
-  for (const item of value.excluded) people -= itemWeight(item)
+  let complete = true
+  const weigh = (item: SelectionItem) => {
+    const count = headCount(item, options)
+    if (count === undefined) complete = false
+    return count ?? 0
+  }
+  for (const item of [...value.departments, ...value.users]) people += weigh(item)
+  for (const item of value.excluded) people -= weigh(item as SelectionItem)
   return {
     departments: value.departments.length,
     users: value.users.length,
     usersByRole,
     excluded: value.excluded.length,
     estimatedPeople: Math.max(0, people),
+    estimateComplete: complete,
   }
+}
+
+/**
+ * How many people an item stands for, when the tree can tell: 1 for a person; a department's
+ * `users_total` unless it is missing, counts only a bureau's own staff (`has_sub_org`), or counts
+ * roles the tree hides. `undefined` when unknown.
+ */
+export function headCount(item: SelectionItem, options: SummaryOptions = {}): number | undefined {
+  if (item.type === 'user') return 1
+  return memberCountOf(item, options)
+}
+
+/**
+ * A department's head count as the tree may show it: its `users_total`, unless missing, counting
+ * only a bureau's own staff (`has_sub_org`), or counting roles the tree hides. Works on a node
+ * or a value's department.
+ *
+ * @example
+ * memberCountOf(node, { rolesHidden: snapshot.rolesHidden }) // 42, or undefined
+ */
+export function memberCountOf(
+  department: { users_total?: number | undefined; has_sub_org?: boolean | undefined },
+  options: SummaryOptions = {},
+): number | undefined {
+  if (options.rolesHidden || department.has_sub_org) return undefined
+  const total = department.users_total
+  return total && total > 0 ? total : undefined
 }
 
 /**
@@ -166,4 +220,45 @@ export function matchRanges(text: string, query: string): [number, number][] {
     ranges.push([at, at + needle.length])
     from = at + needle.length
   }
+}
+
+/**
+ * What tells apart decided items that would read the same on their chips (two students named
+ * 张三 in 一班 and 二班): by entity key, the shortest of the class, the path, or the school and
+ * path that differs within each group of same-looking items. Items that read differently get
+ * nothing.
+ *
+ * @example
+ * chipDetails([zhangSanOf1, zhangSanOf2]) // Map { 'u:…:1' => '一班', 'u:…:2' => '二班' }
+ */
+export function chipDetails(items: readonly SelectionItem[]): Map<string, string> {
+  const groups = new Map<string, SelectionItem[]>()
+  for (const item of items) {
+    const look = `${item.type === 'user' ? item.role_id : 'd'}|${chipLabel(item)}`
+    groups.set(look, [...(groups.get(look) ?? []), item])
+  }
+  const details = new Map<string, string>()
+  for (const group of groups.values()) {
+    if (group.length < 2) continue
+    const ways = [lastPart, placeOf, (item: SelectionItem) => whereOf(item)]
+    const way = ways.find((of) => new Set(group.map(of)).size === group.length) ?? whereOf
+    for (const item of group) details.set(entityKey(item), way(item))
+  }
+  return details
+}
+
+/** Where an item sits, in full: its school and path (a department's path above it). */
+export function whereOf(item: SelectionItem): string {
+  return [item.school, placeOf(item)].filter(Boolean).join(' · ')
+}
+
+/** The path of a person's department, or of a department's parent. */
+function placeOf(item: SelectionItem): string {
+  if (item.type === 'user') return item.path
+  const parts = item.path.split('/')
+  return parts.slice(0, -1).join('/')
+}
+
+function lastPart(item: SelectionItem): string {
+  return placeOf(item).split('/').at(-1) ?? ''
 }

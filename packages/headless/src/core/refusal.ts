@@ -3,16 +3,17 @@
  */
 import type { PickerLocale } from './labels.js'
 
-/** A refused tick. */
+/** A refused tick. `name` is the name of the row's entity, shown in the sentence. */
 export type Refusal =
   /** The node is `disabled` (by the server, e.g. a class tag not in `select_tag_list`). */
-  | { code: 'disabled'; entityKey: string }
+  | { code: 'disabled'; entityKey: string; name: string }
   /** People cannot be ticked with `select_type: 2` (departments only). */
-  | { code: 'not-selectable'; entityKey: string }
+  | { code: 'not-selectable'; entityKey: string; name: string }
   /** The tick would select more than `maxCount` people. */
   | {
       code: 'maximum'
       entityKey: string
+      name: string
       /** The configured maximum. */
       maximum: number
       /** People selected before the tick (estimated as the value's summary does). */
@@ -25,19 +26,21 @@ export type Refusal =
  * A short sentence for a refusal, in zh-CN (default) or en-US.
  *
  * @example
- * describeRefusal({ code: 'maximum', entityKey, maximum: 50, count: 48, requested: 80 })
- * // '最多可选 50 人，已选 48 人，此项将使人数变为 80 人'
+ * describeRefusal({ code: 'disabled', entityKey, name: '李四' }) // '李四不可选'
+ * describeRefusal({ code: 'maximum', entityKey, name: '三年级', maximum: 50, count: 48, requested: 80 })
+ * // '最多可选 50 人，已选 48 人，选择“三年级”将达到 80 人'
  */
 export function describeRefusal(refusal: Refusal, locale: PickerLocale = 'zh-CN'): string {
   const zh = locale === 'zh-CN'
+  const { name } = refusal
   switch (refusal.code) {
     case 'disabled':
-      return zh ? '该项不可选' : 'This item cannot be selected'
+      return zh ? `${name}不可选` : `${name} cannot be selected`
     case 'not-selectable':
-      return zh ? '只能选择部门' : 'Only departments can be selected'
+      return zh ? `${name}不可选：只能选择部门` : `${name} cannot be selected: only departments can`
     case 'maximum':
       return zh
-        ? `最多可选 ${refusal.maximum} 人，已选 ${refusal.count} 人，此项将使人数变为 ${refusal.requested} 人`
-        : `At most ${refusal.maximum} people can be selected; ${refusal.count} are selected and this would make ${refusal.requested}`
+        ? `最多可选 ${refusal.maximum} 人，已选 ${refusal.count} 人，选择“${name}”将达到 ${refusal.requested} 人`
+        : `At most ${refusal.maximum} people can be selected; ${refusal.count} are selected, and ${name} would make ${refusal.requested}`
   }
 }

@@ -16,3 +16,5 @@ export type {
   UsePickerResult,
 } from './usePicker.js'
 export { usePickerSnapshot } from './usePickerSnapshot.js'
+export { selectsNobody, useRecipientCount } from './useRecipientCount.js'
+export type { RecipientCountState, UseRecipientCountOptions } from './useRecipientCount.js'

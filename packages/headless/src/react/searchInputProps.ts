@@ -50,6 +50,8 @@ export function searchInputProps(
       if (event.key === 'Escape' && store.getSnapshot().search.input) {
         event.preventDefault()
         store.setSearchValue('')
+      } else if (event.key === 'Escape' && store.getSnapshot().refusal) {
+        store.dismissRefusal()
       } else if (event.key === 'ArrowDown') {
         const current = store.getSnapshot()
         const key = current.focusedKey

@@ -170,6 +170,10 @@ function treeProps(
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return
     if ((event.target as HTMLElement).closest?.('input, textarea, [contenteditable]')) return
+    if (event.key === 'Escape' && store.getSnapshot().refusal) {
+      store.dismissRefusal()
+      return
+    }
     if (!store.handleKey(event.key)) return
     event.preventDefault()
     focus.request(store.getSnapshot().focusedKey)

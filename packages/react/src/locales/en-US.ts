@@ -42,12 +42,33 @@ export const enUS: PickerMessages = {
   clearAll: 'Clear all',
   confirm: 'Confirm',
   cancel: 'Cancel',
-  selectedCount: (people) => `About ${enPeople(people)}`,
+  countText: (count) => {
+    switch (count.kind) {
+      case 'none':
+        return 'Nothing selected yet'
+      case 'exact':
+        return enPeople(count.total)
+      case 'counting':
+        return 'Counting…'
+      case 'failed':
+        return 'Could not count'
+      case 'estimate':
+        return `About ${enPeople(count.people)}`
+      case 'items':
+        return `${count.items} ${count.items === 1 ? 'item' : 'items'}`
+    }
+  },
+  countRetry: 'Count again',
   refusal: (refusal) => describeRefusal(refusal, 'en-US'),
+  dismiss: 'Dismiss',
+  disabledHint: (checked) =>
+    checked
+      ? 'Selected with its department; cannot be unselected on its own'
+      : 'Cannot be selected',
   breadcrumbLabel: 'Current location',
   breadcrumbRoot: 'Address book',
   openLevel: 'Open',
-  showSelected: (people) => `Selected: about ${enPeople(people)}`,
+  showSelected: (countText) => `Selected: ${countText}`,
   close: 'Close',
   dialogTitle: 'Choose people',
 }

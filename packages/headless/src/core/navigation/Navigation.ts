@@ -93,6 +93,7 @@ export class Navigation {
     const { tree } = this.#ctx
     if (!tree.parents.has(key)) return
     this.drillPath = [...this.drillPath, key]
+    this.#ctx.selection.dismissRefusal()
     tree.startLoads([key])
     this.#ctx.emit()
   }
@@ -101,6 +102,7 @@ export class Navigation {
   drillTo(depth: number): void {
     if (depth >= this.drillPath.length) return
     this.drillPath = this.drillPath.slice(0, Math.max(0, depth))
+    this.#ctx.selection.dismissRefusal()
     this.#ctx.emit()
   }
 

@@ -106,6 +106,7 @@ export class SearchModel {
   #applyInput(text: string) {
     const wasSearching = this.mode === 'search'
     this.#input.set(text)
+    this.#ctx.selection.dismissRefusal()
     if (this.mode === 'tree') {
       this.cancel()
       this.#query = ''

@@ -54,12 +54,12 @@ export class SelectionModel implements PathLearner {
 
   /** Why a row cannot be ticked now, or `null` (the maximum is checked on toggle). */
   canToggle(row: TreeRow | undefined): Refusal | null {
-    if (row?.kind !== 'node') return { code: 'disabled', entityKey: '' }
+    if (row?.kind !== 'node') return { code: 'disabled', entityKey: '', name: '' }
     const { node, entityKey } = row
-    if (node.disabled) return { code: 'disabled', entityKey }
+    if (node.disabled) return { code: 'disabled', entityKey, name: node.name }
     return isSelectableNode(node, this.#ctx.filters.select_type)
       ? null
-      : { code: 'not-selectable', entityKey }
+      : { code: 'not-selectable', entityKey, name: node.name }
   }
 
   /** Ticks (`true`), unticks (`false`) or flips a row's entity. */
@@ -83,6 +83,7 @@ export class SelectionModel implements PathLearner {
       return this.refuse({
         code: 'maximum',
         entityKey,
+        name: node.name,
         maximum: max as number,
         count: this.state.count,
         requested: next.count,
@@ -117,6 +118,16 @@ export class SelectionModel implements PathLearner {
     const next = this.#value.sync(prop)
     if (!next) return false
     this.#apply(next)
+    return true
+  }
+
+  /**
+   * Forgets the last refusal (the next accepted action, or Escape): answers whether there was
+   * one. The caller emits.
+   */
+  dismissRefusal(): boolean {
+    if (this.refusal === null) return false
+    this.refusal = null
     return true
   }
 
@@ -173,6 +184,7 @@ export class SelectionModel implements PathLearner {
 
   #apply(next: PickerValue) {
     if (next === this.value) return
+    this.refusal = null
     const { index } = this.#ctx.tree
     // A value the store made has its rule; another (controlled, or set) is read afresh.
     this.state =

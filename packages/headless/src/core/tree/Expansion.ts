@@ -91,6 +91,8 @@ export class Expansion {
   #apply(next: ReadonlySet<string>, changed?: readonly string[]) {
     const previous = this.expanded
     this.#expanded.set(next)
+    // An accepted action: the last refusal is no longer news.
+    this.#ctx.selection.dismissRefusal()
     const toLoad: (string | null)[] = []
     const removed = changed ? changed.filter((key) => !next.has(key)) : previous
     const added = changed ? changed.filter((key) => next.has(key)) : next

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readResolveStream, ResolveStreamError } from './readResolveStream.js'
-import type { ResolveEvent } from './resolveRecipients.js'
+import { readResolveStream, ResolveStreamError, type ResolveEvent } from './resolveStream.js'
 
 const collect = async (response: Response) => {
   const events: ResolveEvent[] = []
