@@ -88,7 +88,22 @@ export function pickerOnMock(mockOptions: MockEpaasOptions, options: PickerStore
     return new Set(recipients.map((r) => personKey(r.corpid, r.userid, r.role_id)))
   }
 
-  return { mock, store, answered, settle, recipientsOf, setValue, value: () => value }
+  /** A `fetch` reaching the proxy's handler, as a browser page on the app's origin would. */
+  const proxyFetch: typeof fetch = (input, init) =>
+    proxy.handle(new Request(new URL(String(input), 'http://app.test'), init))
+
+  return {
+    mock,
+    proxy,
+    token,
+    store,
+    answered,
+    settle,
+    recipientsOf,
+    setValue,
+    proxyFetch,
+    value: () => value,
+  }
 }
 
 function record(answered: Map<string, SelectNode[]>, nodes: readonly SelectNode[]) {
