@@ -12,6 +12,7 @@ import {
   type ResolveChannel,
   type ResolveEvent,
   type ResolveProgress,
+  type ResolveSummary,
   type Role,
   type RoleCounts,
 } from '@epaas-picker/protocol'
@@ -37,6 +38,8 @@ export interface RecipientCount {
   unmapped: number
   /** With `listUnmapped`: who they are. */
   unmappedRecipients: Recipient[]
+  /** The summary line of the resolve, whole (departments expanded, sub-organisations found). */
+  summary: ResolveSummary
 }
 
 /** How a count is made: a request to the proxy, or anything answering the same. */
@@ -104,6 +107,7 @@ export async function countOf(
         byRole: event.by_role,
         unmapped: event.unmapped,
         unmappedRecipients,
+        summary: event,
       }
     }
   }
