@@ -100,4 +100,34 @@ describe('AddressBookPicker in Chromium', () => {
     expect(onOpenChange).toHaveBeenCalledWith(false)
     opener.remove()
   })
+
+  it('says who a refused tick was for, over the list without moving it, until Escape', async () => {
+    renderPicker({ select_tag_list: [5] })
+    // Disabled rows are opened from the keyboard (a pointer waits for them to be enabled).
+    for (const name of ['深圳市南山区第一实验学校', '学生', '本部']) {
+      const item = await row(name)
+      item.focus()
+      await userEvent.keyboard('{ArrowRight}')
+      await waitFor(() => expect(item).toHaveAttribute('aria-expanded', 'true'))
+    }
+    const grade = await row('一年级')
+    expect(grade).toHaveAttribute('aria-disabled', 'true')
+    const before = tree().getBoundingClientRect()
+    await userEvent.click(grade.querySelector<HTMLElement>('.epp-checkbox')!, { force: true })
+    const notice = screen.getByRole('status')
+    await waitFor(() => expect(notice).toHaveTextContent('一年级不可选'))
+    expect(grade).toHaveAttribute('title', '不可选')
+    // The notice floats: the tree keeps its place and size.
+    expect(tree().getBoundingClientRect().toJSON()).toEqual(before.toJSON())
+    grade.focus()
+    await userEvent.keyboard('{Escape}')
+    await waitFor(() => expect(notice).toHaveTextContent(''))
+    // An accepted action hides it too.
+    await userEvent.click(grade.querySelector<HTMLElement>('.epp-checkbox')!, { force: true })
+    await waitFor(() => expect(notice).toHaveTextContent('一年级不可选'))
+    grade.focus()
+    await userEvent.keyboard('{ArrowRight}')
+    await waitFor(() => expect(grade).toHaveAttribute('aria-expanded', 'true'))
+    expect(notice).toHaveTextContent('')
+  })
 })

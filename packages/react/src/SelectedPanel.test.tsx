@@ -94,6 +94,38 @@ describe('SelectedPanel', () => {
     expect(within(panel()).getByText('尚未选择')).toBeVisible()
   })
 
+  it('tells apart two chips that would read the same, in the chip, its button and its tooltip', () => {
+    const student = (userid: string, klass: string) => ({
+      type: 'user' as const,
+      corpid: '890000',
+      userid,
+      role_id: Role.Student,
+      name: '张三',
+      path: `本部/一年级/${klass}`,
+      id_path: ['3029000', '3029001'],
+      school: '深圳市南山区第一实验学校',
+    })
+    renderPicker({
+      defaultValue: {
+        departments: [],
+        users: [student('1', '一年级(1)班'), student('2', '一年级(2)班')],
+        excluded: [],
+      },
+    })
+    const chips = within(panel()).getAllByRole('listitem')
+    expect(chips.map((chip) => chip.textContent)).toEqual([
+      '学生张三一年级(1)班',
+      '学生张三一年级(2)班',
+    ])
+    expect(within(panel()).getByRole('button', { name: '移除 张三（一年级(2)班）' })).toBeVisible()
+    expect(chips[0]).toHaveAttribute(
+      'title',
+      '学生 张三 深圳市南山区第一实验学校 · 本部/一年级/一年级(1)班',
+    )
+    // The count of two people, not of the items: both are people.
+    expect(within(panel()).getByRole('heading', { level: 2 })).toHaveTextContent('已选 约 2 人')
+  })
+
   it('follows a controlled value and speaks English', () => {
     const { rerender } = renderPicker({ value: saved, locale: enUS })
     expect(within(panel()).getByText('1 department, 1 teacher, 1 parent, 1 excluded')).toBeVisible()
