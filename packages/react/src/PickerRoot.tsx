@@ -57,6 +57,16 @@ const DESKTOP_HEIGHT = { comfortable: 40, compact: 32 } as const
 const MOBILE_HEIGHT = 52
 const SEARCH_EXTRA = 18
 
+/** A tree row's height in px: the option's, or the density's; never under 44 on a phone. */
+function rowHeightOf(
+  layout: PickerContextValue['layout'],
+  density: 'comfortable' | 'compact',
+  rowHeight: number | undefined,
+): number {
+  if (layout === 'mobile') return Math.max(44, rowHeight ?? MOBILE_HEIGHT)
+  return rowHeight ?? DESKTOP_HEIGHT[density]
+}
+
 /**
  * The container of the picker's parts: theme, density and layout classes, texts and class
  * hooks, shared with every part below it through context.
@@ -87,10 +97,7 @@ export function PickerRoot({
   const ref = useRef<HTMLDivElement>(null)
   const resolvedLayout = useLayoutMode(ref, layout, mobileBreakpoint)
   const resolvedMessages = useMemo(() => resolveMessages(locale, messages), [locale, messages])
-  const mobile = resolvedLayout === 'mobile'
-  const height = mobile
-    ? Math.max(44, rowHeight ?? MOBILE_HEIGHT)
-    : (rowHeight ?? DESKTOP_HEIGHT[density])
+  const height = rowHeightOf(resolvedLayout, density, rowHeight)
   const context = useMemo<PickerContextValue>(
     () => ({
       picker,

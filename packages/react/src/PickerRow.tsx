@@ -1,4 +1,10 @@
-import type { PickerStore, RowPropGetters, RowState, TreeRow } from '@epaas-picker/headless'
+import type {
+  NodeRow,
+  PickerStore,
+  RowPropGetters,
+  RowState,
+  TreeRow,
+} from '@epaas-picker/headless'
 import { memo, type CSSProperties, type MouseEvent } from 'react'
 import { partClass } from './classNames.js'
 import { StatusRowView } from './StatusLabel.js'
@@ -56,7 +62,6 @@ export const PickerRow = memo(function PickerRow({
   display,
   style,
 }: PickerRowProps) {
-  const { classNames } = display
   const rowStyle = { ...style, '--epp-level': row.level - 1 } as CSSProperties
   if (row.kind === 'status')
     return (
@@ -68,6 +73,28 @@ export const PickerRow = memo(function PickerRow({
       />
     )
 
+  return (
+    <NodeRowView
+      row={row}
+      state={state}
+      store={store}
+      getters={getters}
+      display={display}
+      style={rowStyle}
+    />
+  )
+}, sameRowProps)
+
+/** A node's row: expander, box, label; a click opens a department or ticks anything else. */
+function NodeRowView({
+  row,
+  state,
+  store,
+  getters,
+  display,
+  style,
+}: PickerRowProps & { row: NodeRow }) {
+  const { classNames } = display
   const onClick = (event: MouseEvent<HTMLElement>) => {
     if (event.defaultPrevented) return
     // A department opens or closes; anything else is ticked, as its label would.
@@ -77,7 +104,7 @@ export const PickerRow = memo(function PickerRow({
   const checked = state.checked
   return (
     <div
-      {...getters.row(row, state, { style: rowStyle, onClick })}
+      {...getters.row(row, state, { style, onClick })}
       aria-label={rowAccessibleName(row, display)}
       title={state.disabled ? display.messages.disabledHint(checked === true) : undefined}
       className={partClass(
@@ -110,4 +137,4 @@ export const PickerRow = memo(function PickerRow({
       <RowLabel row={row} display={display} />
     </div>
   )
-}, sameRowProps)
+}

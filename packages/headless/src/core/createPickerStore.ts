@@ -41,6 +41,7 @@ export type {
  * // later: store.toggle(rowKey); store.setSearchValue('张'); store.destroy()
  */
 export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore {
+  // Long only as a table is: every method is one line handing the call to the unit that owns it.
   const ctx = createContext(initial)
   const { tree, expansion, selection, search, navigation } = ctx
 

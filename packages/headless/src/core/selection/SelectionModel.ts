@@ -18,11 +18,10 @@ import {
   emptySelection,
   refreshCrossPath,
   removeDecision,
-  selectionFromValue,
-  selectionToValue,
   setChecked,
   type SelectionState,
 } from './selection.js'
+import { selectionFromValue, selectionToValue } from './selectionFromValue.js'
 
 /** The value and its selection rule. */
 export class SelectionModel implements PathLearner {

@@ -11,11 +11,10 @@ import {
   checkedState,
   emptySelection,
   removeDecision,
-  selectionFromValue,
-  selectionToValue,
   setChecked,
   type SelectionState,
 } from './selection.js'
+import { selectionFromValue, selectionToValue } from './selectionFromValue.js'
 
 const target = (node: SelectNode) => ({ node, entityKey: entityKeyOfNode(node) })
 const tick = (state: SelectionState, node: SelectNode, checked = true, paths?: string[][]) =>

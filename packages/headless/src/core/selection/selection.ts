@@ -11,14 +11,7 @@
  *
  * States are immutable: every change returns a new {@link SelectionState}.
  */
-import {
-  emptyPickerValue,
-  entityKey,
-  type PickerValue,
-  type SelectedDepartment,
-  type SelectedUser,
-  type SelectNode,
-} from '@epaas-picker/protocol'
+import { type SelectedDepartment, type SelectedUser, type SelectNode } from '@epaas-picker/protocol'
 import { isDepartmentNode } from '../keys.js'
 import type { CheckedState } from '../types.js'
 import { emptyCrossPath, union, type CrossPath, type KnownPeople } from './crossPath.js'
@@ -240,42 +233,8 @@ export function addKnownPath(
   return freeze(draft, state)
 }
 
-/**
- * Builds a state from a saved or controlled value. `knownPaths` may add paths the tree has seen
- * for a person beyond the one stored in the value.
- */
-export function selectionFromValue(
-  value: PickerValue,
-  knownPaths?: (key: string) => readonly (readonly string[])[] | undefined,
-): SelectionState {
-  const draft = newDraft()
-  const put = (item: SelectionItem, included: boolean) => {
-    const key = entityKey(item)
-    remove(draft, key)
-    const paths =
-      item.type === 'department'
-        ? [departmentPath(item.id, item.id_path)]
-        : withPath(knownPaths?.(key) ?? [], item.id_path)
-    add(draft, key, entryOf(item, included, paths))
-  }
-  for (const item of value.departments) put(item, true)
-  for (const item of value.users) put(item, true)
-  for (const item of value.excluded) put(item as SelectionItem, false)
-  return freeze(draft)
-}
-
-/** The serialisable value of a state: included departments, included people, exclusions. */
-export function selectionToValue(state: SelectionState): PickerValue {
-  const value = emptyPickerValue()
-  for (const { item, included } of state.entries.values()) {
-    if (!included) value.excluded.push(item)
-    else if (item.type === 'department') value.departments.push(item)
-    else value.users.push(item)
-  }
-  return value
-}
-
-function entryOf(
+/** A decided entity with its paths and the IDs on them. */
+export function entryOf(
   item: SelectionItem,
   included: boolean,
   paths: readonly (readonly string[])[],
@@ -285,7 +244,7 @@ function entryOf(
 }
 
 /** A department's path without its own ID (upstream includes it; be lenient). */
-function departmentPath(id: string, path: readonly string[]): readonly string[] {
+export function departmentPath(id: string, path: readonly string[]): readonly string[] {
   return path.at(-1) === id ? path.slice(0, -1) : path
 }
 
@@ -295,7 +254,8 @@ function ownEnd(node: SelectNode): number {
   return path[path.length - 1] === node.id ? path.length - 1 : path.length
 }
 
-function withPath(paths: readonly (readonly string[])[], path: readonly string[]) {
+/** `paths` with `path` first unless it is among them. */
+export function withPath(paths: readonly (readonly string[])[], path: readonly string[]) {
   return paths.some((known) => samePath(known, path)) ? paths : [path, ...paths]
 }
 
