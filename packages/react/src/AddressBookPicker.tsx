@@ -1,10 +1,20 @@
 import {
   proxyRecipientCounter,
+  type PickerStore,
   type RecipientCounter,
+  type RevealResult,
+  type RevealTarget,
   type UsePickerOptions,
 } from '@epaas-picker/headless'
 import type { PickerValue } from '@epaas-picker/protocol'
-import { useMemo, useState, type CSSProperties } from 'react'
+import {
+  forwardRef,
+  useImperativeHandle,
+  useMemo,
+  useState,
+  type CSSProperties,
+  type ForwardedRef,
+} from 'react'
 import { partClass } from './classNames.js'
 import { DrillList } from './DrillList.js'
 import { CrossIcon } from './icons.js'
@@ -48,6 +58,11 @@ export interface AddressBookPickerProps extends UsePickerOptions, PickerViewOpti
    * Roles counted: `select_role_list`.
    */
   countRecipients?: RecipientCounter | boolean
+  /**
+   * With `selectionMode: 'single'`: a pick confirms at once (`onConfirm` with the value), as a
+   * "choose the approver" dialog wants. Default `false`.
+   */
+  confirmOnSelect?: boolean
 }
 
 /**
@@ -65,10 +80,38 @@ export interface AddressBookPickerProps extends UsePickerOptions, PickerViewOpti
  *   onConfirm={(value) => sendNotice(value)}
  * />
  */
-export function AddressBookPicker(props: AddressBookPickerProps) {
+export const AddressBookPicker = forwardRef<AddressBookPickerHandle, AddressBookPickerProps>(
+  function AddressBookPicker(props, ref) {
+    return <AddressBookPickerView {...props} handleRef={ref} />
+  },
+)
+
+/** What a ref on `AddressBookPicker` holds. */
+export interface AddressBookPickerHandle {
+  /**
+   * Opens the tree down to an item (a value item, or a department's `id_path`), scrolls to it
+   * and focuses it; in the mobile layout, opens its level. Resolves with whether it was found
+   * (when not, the picker says so).
+   *
+   * @example
+   * pickerRef.current?.reveal({ type: 'department', id_path: teacher.class_id_path })
+   */
+  reveal(target: RevealTarget): Promise<RevealResult>
+  /** The picker's store, for anything else. */
+  readonly store: PickerStore
+}
+
+function AddressBookPickerView({
+  handleRef,
+  ...props
+}: AddressBookPickerProps & { handleRef: ForwardedRef<AddressBookPickerHandle> }) {
   const { onConfirm, onCancel, requireSelection, hideSelectedPanel = false } = props
   // The hook ignores the view's props, and the root the picker's options.
-  const picker = useAddressBookPicker(props)
+  const picker = useAddressBookPicker({ ...props, onValueChange: useConfirmOnSelect(props) })
+  const { store } = picker
+  useImperativeHandle(handleRef, () => ({ reveal: (target) => store.reveal(target), store }), [
+    store,
+  ])
   const footer = onConfirm || onCancel
   const recipientCount = useRecipientCountOptions(props)
   return (
@@ -102,6 +145,22 @@ export function AddressBookPicker(props: AddressBookPickerProps) {
       }
     </PickerRoot>
   )
+}
+
+/** `onValueChange`, confirming a single pick at once with `confirmOnSelect`. */
+function useConfirmOnSelect({
+  onValueChange,
+  onConfirm,
+  confirmOnSelect,
+  selectionMode,
+  lockedItems,
+}: AddressBookPickerProps): ((value: PickerValue) => void) | undefined {
+  if (!confirmOnSelect || selectionMode !== 'single' || !onConfirm) return onValueChange
+  return (value) => {
+    onValueChange?.(value)
+    const picked = value.departments.length + value.users.length
+    if (picked > (lockedItems?.length ?? 0)) onConfirm(value)
+  }
 }
 
 /** The exact count's options from the props (see `countRecipients`). */

@@ -17,6 +17,8 @@ export interface CheckboxButtonProps {
   'aria-label'?: string
   /** Class names. */
   className?: string
+  /** `radio` in single choice (one pick in the list). Default `checkbox`. */
+  role?: 'checkbox' | 'radio'
 }
 
 const dataState = (checked: CheckedState) =>
@@ -36,14 +38,15 @@ export function CheckboxButton({
   checked,
   onToggle,
   disabled = false,
+  role = 'checkbox',
   ...props
 }: CheckboxButtonProps) {
   return (
     <button
       {...props}
       type="button"
-      role="checkbox"
-      aria-checked={checked === 'indeterminate' ? 'mixed' : checked}
+      role={role}
+      aria-checked={checked === 'indeterminate' ? (role === 'radio' ? false : 'mixed') : checked}
       aria-disabled={disabled || undefined}
       data-state={dataState(checked)}
       data-disabled={disabled ? '' : undefined}

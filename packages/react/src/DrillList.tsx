@@ -7,7 +7,7 @@ import { ChevronIcon } from './icons.js'
 import { usePickerContext } from './PickerContext.js'
 import { useRowSlotProps, useSlotRow, type RowSlotProps } from './useRowSlotProps.js'
 import { sameRowProps } from './PickerRow.js'
-import { RowLabel, rowAccessibleName, type RowDisplay } from './RowLabel.js'
+import { RowLabel, rowAccessibleName, rowHint, type RowDisplay } from './RowLabel.js'
 import { StatusRowView } from './StatusLabel.js'
 
 /** Props of {@link DrillList}. */
@@ -59,7 +59,7 @@ export function DrillList({ className, style, defaultHeight = 400 }: DrillListPr
     // By ID: the list's imperative handle reaches its element only one render later.
     const target = document
       .getElementById(id)
-      ?.querySelector<HTMLElement>('[role="checkbox"], button')
+      ?.querySelector<HTMLElement>('[role="checkbox"], [role="radio"], button')
     if (target && rows[0]?.kind !== 'status') {
       focusPending.current = false
       target.focus()
@@ -119,23 +119,26 @@ const DrillRow = memo(function DrillRow({ row, state, store, display, style }: D
         retryProps={{ onClick: () => store.retryRow(row) }}
       />
     )
+  const hint = rowHint(state, messages)
   return (
     <div
       {...item}
-      title={state.disabled ? messages.disabledHint(state.checked === true) : undefined}
+      title={hint}
       className={partClass(
         'drillRow',
         classNames,
         state.checked === true && 'epp-row--checked',
         state.disabled && 'epp-row--disabled',
+        state.locked && 'epp-row--locked',
       )}
     >
       {state.selectable ? (
         <CheckboxButton
           id={boxId}
           checked={state.checked}
-          disabled={state.disabled}
-          aria-label={rowAccessibleName(row, display)}
+          disabled={state.disabled || state.locked}
+          role={display.single ? 'radio' : 'checkbox'}
+          aria-label={rowAccessibleName(row, display, hint)}
           className={partClass('checkbox', classNames)}
           onToggle={() => store.toggle(row)}
         />
@@ -145,12 +148,12 @@ const DrillRow = memo(function DrillRow({ row, state, store, display, style }: D
       {state.expandable ? (
         <button type="button" className="epp-drill-open" onClick={() => store.drillInto(row.key)}>
           <span className="epp-visually-hidden">{`${messages.openLevel} `}</span>
-          <RowLabel row={row} display={display} />
+          <RowLabel row={row} display={display} reason={state.disabledReason} />
           <ChevronIcon />
         </button>
       ) : (
         <label htmlFor={state.selectable ? boxId : undefined} className="epp-drill-label">
-          <RowLabel row={row} display={display} />
+          <RowLabel row={row} display={display} reason={state.disabledReason} />
         </label>
       )}
     </div>

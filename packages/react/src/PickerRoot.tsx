@@ -117,6 +117,7 @@ export function PickerRoot({
       <div
         lang={resolvedMessages.lang}
         data-layout={resolvedLayout}
+        data-selection={picker.snapshot.selectionMode}
         data-theme={theme}
         id={id}
         ref={ref}

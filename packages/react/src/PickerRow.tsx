@@ -8,7 +8,7 @@ import type {
 import { memo, type CSSProperties, type MouseEvent } from 'react'
 import { partClass } from './classNames.js'
 import { StatusRowView } from './StatusLabel.js'
-import { RowLabel, rowAccessibleName, type RowDisplay } from './RowLabel.js'
+import { RowLabel, rowAccessibleName, rowHint, type RowDisplay } from './RowLabel.js'
 
 /** Props of {@link PickerRow}. */
 export interface PickerRowProps {
@@ -101,18 +101,20 @@ function NodeRowView({
     if (state.expandable) store.toggleExpanded(row.key)
     else store.toggle(row)
   }
+  const hint = rowHint(state, display.messages)
   const checked = state.checked
   return (
     <div
       {...getters.row(row, state, { style, onClick })}
-      aria-label={rowAccessibleName(row, display)}
-      title={state.disabled ? display.messages.disabledHint(checked === true) : undefined}
+      aria-label={rowAccessibleName(row, display, hint)}
+      title={hint}
       className={partClass(
         'row',
         classNames,
         checked === true && 'epp-row--checked',
         checked === 'indeterminate' && 'epp-row--mixed',
         state.disabled && 'epp-row--disabled',
+        state.locked && 'epp-row--locked',
         display.search && 'epp-row--result',
       )}
     >
@@ -134,7 +136,7 @@ function NodeRowView({
       ) : (
         <span className="epp-checkbox-spacer" />
       )}
-      <RowLabel row={row} display={display} />
+      <RowLabel row={row} display={display} reason={state.disabledReason} />
     </div>
   )
 }

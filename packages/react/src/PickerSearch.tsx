@@ -23,7 +23,9 @@ export function PickerSearch({ className, ...props }: PickerSearchProps) {
       <SearchIcon />
       <input
         aria-labelledby={labelId}
-        placeholder={messages.searchPlaceholder}
+        placeholder={
+          search.phoneSearch ? messages.searchPlaceholderWithPhone : messages.searchPlaceholder
+        }
         aria-busy={busy || undefined}
         {...picker.getSearchInputProps(props)}
         className={partClass('searchInput', classNames, className)}

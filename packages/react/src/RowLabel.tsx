@@ -3,6 +3,7 @@ import {
   memberCountOf,
   parentOf,
   type NodeRow,
+  type RowState,
   type SearchRow,
 } from '@epaas-picker/headless'
 import { Role } from '@epaas-picker/protocol'
@@ -19,12 +20,16 @@ export interface RowDisplay {
   readonly rolesHidden: boolean
   /** Search results show the school and path under the name. */
   readonly search: boolean
+  /** Single choice: boxes are radio buttons. */
+  readonly single: boolean
 }
 
 /** Props of {@link RowLabel}. */
 export interface RowLabelProps {
   row: NodeRow
   display: RowDisplay
+  /** The app's reason for disabling the row, shown after the name. */
+  reason?: string | undefined
 }
 
 function isSearchRow(row: NodeRow): row is SearchRow {
@@ -58,6 +63,17 @@ function rowFacts(row: NodeRow, display: RowDisplay): RowFacts {
 }
 
 /**
+ * What a row says of itself beyond its label, in its tooltip and at the end of its name: the
+ * app's reason for disabling it, that it is locked, or why a disabled row is ticked or not.
+ */
+export function rowHint(state: RowState, messages: PickerMessages): string | undefined {
+  if (state.disabledReason) return state.disabledReason
+  if (state.locked) return messages.lockedHint
+  if (state.disabled) return messages.disabledHint(state.checked === true)
+  return undefined
+}
+
+/**
  * The accessible name of a row: name, role, relation, member count and, for a search result,
  * where it is, separated by commas (screen readers pause there; the visible parts have no
  * spaces between them).
@@ -65,7 +81,7 @@ function rowFacts(row: NodeRow, display: RowDisplay): RowFacts {
  * @example
  * rowAccessibleName(row, display) // '王五, 家长, 张三的爸爸'
  */
-export function rowAccessibleName(row: NodeRow, display: RowDisplay): string {
+export function rowAccessibleName(row: NodeRow, display: RowDisplay, hint?: string): string {
   const { role, relation, count, where } = rowFacts(row, display)
   const { messages } = display
   return [
@@ -74,6 +90,7 @@ export function rowAccessibleName(row: NodeRow, display: RowDisplay): string {
     relation,
     count > 0 ? messages.memberCount(count) : undefined,
     where || undefined,
+    hint,
   ]
     .filter(Boolean)
     .join(', ')
@@ -84,7 +101,7 @@ export function rowAccessibleName(row: NodeRow, display: RowDisplay): string {
  * role badge, for a parent the child and relation (`张三的爸爸`), a department's member count,
  * and for search results the school and path.
  */
-export function RowLabel({ row, display }: RowLabelProps) {
+export function RowLabel({ row, display, reason }: RowLabelProps) {
   const { node } = row
   const { messages, classNames } = display
   const { role, relation, count, searchRow, where } = rowFacts(row, display)
@@ -112,6 +129,8 @@ export function RowLabel({ row, display }: RowLabelProps) {
         {relation ? <span className="epp-relation">{relation}</span> : null}
         {count > 0 ? ' ' : null}
         {count > 0 ? <span className="epp-count">{messages.memberCount(count)}</span> : null}
+        {reason ? ' ' : null}
+        {reason ? <span className="epp-reason">{reason}</span> : null}
       </span>
       {where ? ' ' : null}
       {where ? <span className={partClass('meta', classNames)}>{where}</span> : null}

@@ -35,6 +35,13 @@ export function SelectedPanel({ className, headerEnd }: SelectedPanelProps) {
   const { count, retry } = usePickerCount()
   const titleId = useId()
   const empty = value.departments.length + value.users.length + value.excluded.length === 0
+  const { snapshot } = picker
+  const keys = [...value.departments, ...value.users, ...value.excluded].map((item) =>
+    entityKey(item),
+  )
+  // Locked items stay whatever is cleared: "clear all" is for the others.
+  const locked = keys.filter((key) => snapshot.isLocked(key))
+  const clearable = locked.length < keys.length
   return (
     <section
       className={partClass('selectedPanel', classNames, className)}
@@ -55,7 +62,7 @@ export function SelectedPanel({ className, headerEnd }: SelectedPanelProps) {
             {messages.countRetry}
           </button>
         ) : null}
-        {empty ? null : (
+        {!clearable ? null : (
           <button type="button" className="epp-clear" onClick={() => store.clearSelection()}>
             {messages.clearAll}
           </button>
@@ -65,7 +72,13 @@ export function SelectedPanel({ className, headerEnd }: SelectedPanelProps) {
       {empty ? (
         <p className="epp-selected-empty">{messages.nothingSelected}</p>
       ) : (
-        <Chips value={value} store={store} messages={messages} classNames={classNames} />
+        <Chips
+          value={value}
+          store={store}
+          messages={messages}
+          classNames={classNames}
+          locked={locked.join('\n')}
+        />
       )}
     </section>
   )
@@ -76,12 +89,15 @@ interface ChipsProps {
   store: PickerStore
   messages: PickerMessages
   classNames: PickerClassNames | undefined
+  /** Entity keys of the locked items, one per line (a string, so that equal lists compare equal). */
+  locked: string
 }
 
 // Drawn again only when the value (or the texts) change, not on every snapshot or count.
-const Chips = memo(function Chips({ value, store, messages, classNames }: ChipsProps) {
+const Chips = memo(function Chips({ value, store, messages, classNames, locked }: ChipsProps) {
   const items = [...value.departments, ...value.users]
   const excluded = value.excluded as SelectionItem[]
+  const lockedKeys = new Set(locked.split('\n'))
   const details = useMemo(
     () =>
       chipDetails([...value.departments, ...value.users, ...(value.excluded as SelectionItem[])]),
@@ -93,6 +109,7 @@ const Chips = memo(function Chips({ value, store, messages, classNames }: ChipsP
       item={item}
       excluded={isExcluded}
       detail={details.get(entityKey(item))}
+      locked={lockedKeys.has(entityKey(item))}
       store={store}
       messages={messages}
       classNames={classNames}
@@ -114,14 +131,16 @@ const Chips = memo(function Chips({ value, store, messages, classNames }: ChipsP
   )
 })
 
-interface ChipProps extends Omit<ChipsProps, 'value'> {
+interface ChipProps extends Omit<ChipsProps, 'value' | 'locked'> {
   item: SelectionItem
   excluded: boolean
+  /** Locked: no remove button. */
+  locked: boolean
   /** What tells the chip apart from another that reads the same. */
   detail: string | undefined
 }
 
-function Chip({ item, excluded, detail, store, messages, classNames }: ChipProps) {
+function Chip({ item, excluded, detail, locked, store, messages, classNames }: ChipProps) {
   const label = chipLabel(item, messages.parentRelation)
   const spoken = detail ? `${label}（${detail}）` : label
   const role = item.type === 'user' && !excluded ? messages.roles[item.role_id] : undefined
@@ -129,19 +148,24 @@ function Chip({ item, excluded, detail, store, messages, classNames }: ChipProps
     <li
       className={partClass('chip', classNames, excluded && 'epp-chip--excluded')}
       data-kind={excluded ? 'excluded' : item.type}
-      title={[role, label, whereOf(item)].filter(Boolean).join(' ')}
+      data-locked={locked ? '' : undefined}
+      title={[role, label, whereOf(item), locked && messages.lockedHint].filter(Boolean).join(' ')}
     >
       {role ? <span className="epp-chip-role">{role}</span> : null}
       <span className="epp-chip-label">{label}</span>
       {detail ? <span className="epp-chip-detail">{detail}</span> : null}
-      <button
-        type="button"
-        className="epp-chip-remove"
-        aria-label={excluded ? messages.removeExclusion(spoken) : messages.removeItem(spoken)}
-        onClick={() => store.removeEntity(entityKey(item))}
-      >
-        <CrossIcon />
-      </button>
+      {locked ? (
+        <span className="epp-chip-lock">{messages.lockedHint}</span>
+      ) : (
+        <button
+          type="button"
+          className="epp-chip-remove"
+          aria-label={excluded ? messages.removeExclusion(spoken) : messages.removeItem(spoken)}
+          onClick={() => store.removeEntity(entityKey(item))}
+        >
+          <CrossIcon />
+        </button>
+      )}
     </li>
   )
 }

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { AddressBookPicker } from './AddressBookPicker.js'
-export type { AddressBookPickerProps } from './AddressBookPicker.js'
+export type { AddressBookPickerHandle, AddressBookPickerProps } from './AddressBookPicker.js'
 export { AddressBookPickerDialog } from './AddressBookPickerDialog.js'
 export type { AddressBookPickerDialogProps } from './AddressBookPickerDialog.js'
 export { cx, partClass } from './classNames.js'

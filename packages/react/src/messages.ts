@@ -32,6 +32,8 @@ export interface PickerMessages {
   searchLabel: string
   /** Placeholder of the search box. */
   searchPlaceholder: string
+  /** Placeholder of the search box when a phone number finds people too. */
+  searchPlaceholderWithPhone: string
   /** Accessible name of the tree (and of the mobile list). */
   treeLabel: string
   /** A row whose children (or the search results) are loading. */
@@ -86,6 +88,8 @@ export interface PickerMessages {
    * unticked on its own) or not (it cannot be ticked).
    */
   disabledHint: (checked: boolean) => string
+  /** The tooltip (and spoken end) of a locked row or chip: always selected. */
+  lockedHint: string
   /** Accessible name of the breadcrumb (mobile layout). */
   breadcrumbLabel: string
   /** First entry of the breadcrumb: the top level. */
@@ -131,6 +135,7 @@ export const zhCN: PickerMessages = {
   lang: 'zh-CN',
   searchLabel: '搜索姓名或部门',
   searchPlaceholder: '搜索姓名、部门',
+  searchPlaceholderWithPhone: '搜索姓名、部门或手机号',
   treeLabel: '通讯录',
   loading: '加载中…',
   loadError: '加载失败',
@@ -174,6 +179,7 @@ export const zhCN: PickerMessages = {
   refusal: (refusal) => describeRefusal(refusal),
   dismiss: '关闭提示',
   disabledHint: (checked) => (checked ? '不可单独取消：随所在部门一起选中' : '不可选'),
+  lockedHint: '必选，不能取消',
   breadcrumbLabel: '当前位置',
   breadcrumbRoot: '通讯录',
   openLevel: '进入',

@@ -38,10 +38,11 @@ export interface RowSlotProps {
 export function useRowSlotProps(search: boolean, rows: readonly TreeRow[]): RowSlotProps {
   const { picker, messages, classNames, showCounts } = usePickerContext()
   const { store, rowGetters } = picker
-  const { rolesHidden } = picker.snapshot
+  const { rolesHidden, selectionMode } = picker.snapshot
+  const single = selectionMode === 'single'
   const display = useMemo<RowDisplay>(
-    () => ({ messages, classNames, showCounts, rolesHidden, search }),
-    [messages, classNames, showCounts, rolesHidden, search],
+    () => ({ messages, classNames, showCounts, rolesHidden, search, single }),
+    [messages, classNames, showCounts, rolesHidden, search, single],
   )
   const list = useMemo(() => new RowList(rows), [rows])
   return useMemo(

@@ -5,6 +5,9 @@ import { isExpandableRow, isSelectableNode } from './rowRules.js'
 import { statusRowOf } from './tree/createNodeRow.js'
 import { memberCountOf, summarizeValue, type ValueSummary } from './labels.js'
 import type { Refusal } from './refusal.js'
+import type { Revealed } from './navigation/Navigation.js'
+import type { SelectionMode } from './PickerStore.js'
+import type { ItemRules } from './selection/ItemRules.js'
 import { checkedState, type SelectionState } from './selection/selection.js'
 import {
   IDLE,
@@ -32,6 +35,8 @@ export interface SearchSnapshot {
   readonly error: unknown
   /** Results of the last search answered. */
   readonly results: readonly SearchRow[]
+  /** Whether a phone number finds people (`search_type: 3`, or a mobile number by default). */
+  readonly phoneSearch: boolean
 }
 
 /** Everything a view needs to draw one row. */
@@ -48,6 +53,13 @@ export interface RowState {
   readonly disabled: boolean
   /** Whether it has a checkbox at all (people have none with `select_type: 2`). */
   readonly selectable: boolean
+  /**
+   * The app's reason for disabling it (`disabledItems`), when it gave one; `disabled` is also
+   * `true` then.
+   */
+  readonly disabledReason: string | undefined
+  /** Locked (`lockedItems`), or in a locked department: ticked, and it cannot be unticked. */
+  readonly locked: boolean
   /** Whether it holds the tab stop (roving focus). */
   readonly focused: boolean
 }
@@ -96,6 +108,12 @@ export interface SnapshotInit {
   maxCount: number | undefined
   /** The role filter leaves out some role (so `users_total` counts people the tree hides). */
   rolesHidden: boolean
+  /** The app's disabled and locked items. */
+  rules: ItemRules
+  /** Single or multiple choice. */
+  selectionMode: SelectionMode
+  /** The last row `reveal` reached. */
+  revealed: Revealed | null
 }
 
 /**
@@ -131,6 +149,13 @@ export class PickerSnapshot {
    * counts people the tree does not show, so it is not shown as the department's count.
    */
   declare readonly rolesHidden: boolean
+  /** `single`: one pick, rows show only their own; `multiple`: the selection rule. */
+  declare readonly selectionMode: SelectionMode
+  /**
+   * The last row `reveal` (or `defaultRevealed`) reached: scroll to it, and focus it when
+   * `focus` is set. A new object for every reveal.
+   */
+  declare readonly revealed: Revealed | null
 
   readonly #init: SnapshotInit
   #summary: ValueSummary | undefined
@@ -152,6 +177,8 @@ export class PickerSnapshot {
     this.selectType = init.selectType
     this.maxCount = init.maxCount
     this.rolesHidden = init.rolesHidden
+    this.selectionMode = init.selectionMode
+    this.revealed = init.revealed
   }
 
   /** Counts for the selected panel (people by role, departments, exclusions). */
@@ -208,14 +235,25 @@ export class PickerSnapshot {
     return this.#init.loads.get(levelKey(key)) ?? IDLE
   }
 
+  /** Whether an entity is locked (`lockedItems`): its chip has no remove button. */
+  isLocked(entityKey: string): boolean {
+    return this.#init.rules.isLocked(entityKey)
+  }
+
   /** Whether a row is expanded. */
   isExpanded(key: string): boolean {
     return this.#init.expanded.has(key)
   }
 
-  /** The checkbox of a row, in O(depth). Status rows are never checked. */
+  /**
+   * The checkbox of a row, in O(depth). Status rows are never checked. In single choice a row is
+   * checked when it shows the pick itself (or a locked item).
+   */
   getChecked(row: TreeRow): CheckedState {
-    return row.kind === 'node' ? checkedState(this.selection, row) : false
+    if (row.kind !== 'node') return false
+    if (this.selectionMode === 'single')
+      return this.selection.entries.get(row.entityKey)?.included === true
+    return checkedState(this.selection, row)
   }
 
   /** A row found by key among loaded tree rows or search results. */
@@ -237,19 +275,25 @@ export class PickerSnapshot {
         loading: row.status === 'loading',
         disabled: true,
         selectable: false,
+        disabledReason: undefined,
+        locked: false,
         focused,
       })
     }
     // Search results are a flat list: nothing expands there.
     const expandable = this.mode === 'tree' && isExpandableRow(row)
     const expanded = expandable && this.#init.expanded.has(row.key)
+    const { rules } = this.#init
+    const disabledReason = rules.disabledReason(row.node)
     return internRowState({
-      checked: checkedState(this.selection, row),
+      checked: this.getChecked(row),
       expandable,
       expanded,
       loading: expanded && this.getLoadState(row.key).status === 'loading',
-      disabled: row.node.disabled,
+      disabled: row.node.disabled || disabledReason !== undefined,
       selectable: isSelectableNode(row.node, this.selectType),
+      disabledReason: disabledReason || undefined,
+      locked: rules.lockedFor(row.node, row.entityKey),
       focused,
     })
   }

@@ -9,9 +9,12 @@ import type {
   SelectNode,
 } from '@epaas-picker/protocol'
 import type { PickerFilters } from './filters.js'
+import type { DisabledItem } from './selection/ItemRules.js'
+import type { SelectionItem } from './selection/selection.js'
 import type { PickerSnapshot } from './PickerSnapshot.js'
 import type { Refusal } from './refusal.js'
 import type { PickerTransport } from './transport.js'
+import type { RevealResult, RevealTarget } from './navigation/reveal.js'
 import type { TreeKeyAction } from './navigation/treeKeyboard.js'
 import type { NodeRow, StatusRow, TreeRow } from './types.js'
 
@@ -44,10 +47,41 @@ export interface PickerStoreOptions extends PickerFilters {
    * unknown). A tick that would go past it is refused with a reason. Default: no maximum.
    */
   maxCount?: number
+  /**
+   * `multiple` (default): tick any number of departments and people. `single`: one pick, which
+   * replaces the previous one (in the tree, results and the mobile list); rows show only their
+   * own pick, not their department's. `select_type` still says what may be picked.
+   */
+  selectionMode?: SelectionMode
+  /**
+   * Items the app disables on top of the server's `disabled` nodes: people by `userid` (and
+   * `role_id`), departments by `id` (either narrowed by `corpid`), with an optional `reason` shown
+   * on the row and in the refusal.
+   */
+  disabledItems?: readonly DisabledItem[]
+  /**
+   * Items always selected: shown ticked, never unticked or removed (a tick inside a locked
+   * department neither), kept by "clear all", counted for `maxCount`, and shown with their names
+   * before anything loads (they carry their labels, like a value's items). They win over a
+   * controlled `value` that leaves them out: the store adds them and proposes that value.
+   */
+  lockedItems?: readonly SelectionItem[]
+  /**
+   * Where the tree starts: revealed once the store starts (its ancestors opened, its row
+   * scrolled to and holding the tab stop, without taking the page's focus). A teacher's class,
+   * say. See {@link PickerStore.reveal}.
+   */
+  defaultRevealed?: RevealTarget
   /** Milliseconds of quiet typing before a search is sent. Default 300. */
   searchDebounceMs?: number
-  /** How `key` is matched: `0` name (default) or `3` phone or name. */
+  /**
+   * How `key` is matched, for every search: `0` name, `3` phone or name. Default: a text that is
+   * a mobile number (`138 0000 0077`, `+8613800000077`) is sent as a phone search (`3`, the
+   * number alone), anything else as a name (`0`); see `phoneSearch`.
+   */
   search_type?: SearchType
+  /** Sends mobile numbers as phone searches when `search_type` is not given. Default `true`. */
+  phoneSearch?: boolean
   /** Controlled value. When set, changes are proposed through `onValueChange` only. */
   value?: PickerValue
   /** Initial value when uncontrolled. */
@@ -71,6 +105,9 @@ export interface PickerStoreOptions extends PickerFilters {
   /** Clock for type-ahead, in ms. Default `Date.now`. */
   now?: () => number
 }
+
+/** How many may be picked: any number (`multiple`), or one (`single`). */
+export type SelectionMode = 'multiple' | 'single'
 
 /** The answer of {@link PickerStore.toggle}. */
 export type ToggleResult = { ok: true } | { ok: false; refusal: Refusal }
@@ -146,4 +183,14 @@ export interface PickerStore {
   drillInto(key: string): void
   /** Mobile drill-down: goes back to a breadcrumb level (0: the top). */
   drillTo(depth: number): void
+  /**
+   * Opens the tree down to an item (a value item, or a department's `id_path`), level by level
+   * through the normal lazy loads, then gives it the tab stop, scrolls to it and focuses it
+   * (`snapshot.revealed`), and opens its level in the mobile list. Resolves with the row's key,
+   * or `{ found: false }` (with a `not-found` refusal) when the path no longer leads to it.
+   *
+   * @example
+   * await store.reveal({ type: 'department', id_path: ['3029000', '3029001', '3029019'] })
+   */
+  reveal(target: RevealTarget): Promise<RevealResult>
 }

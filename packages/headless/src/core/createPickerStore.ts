@@ -7,6 +7,7 @@
 import { Role, SelectType } from '@epaas-picker/protocol'
 import { pickFilters, sameFilters } from './filters.js'
 import { Navigation } from './navigation/Navigation.js'
+import { reveal } from './navigation/reveal.js'
 import { PickerSnapshot } from './PickerSnapshot.js'
 import type { PickerStore, PickerStoreOptions } from './PickerStore.js'
 import { SearchModel, SEARCH_STATUS_KEY } from './search/SearchModel.js'
@@ -44,6 +45,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
   // Long only as a table is: every method is one line handing the call to the unit that owns it.
   const ctx = createContext(initial)
   const { tree, expansion, selection, search, navigation } = ctx
+  let defaultRevealed = false
 
   const store: PickerStore = {
     subscribe: ctx.emitter.subscribe,
@@ -57,6 +59,11 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
       tree.startLoads(navigation.drillPath)
       search.resume()
       ctx.emit()
+      const revealed = ctx.options.defaultRevealed
+      if (revealed && !defaultRevealed) {
+        defaultRevealed = true
+        void reveal(ctx, revealed, false)
+      }
     },
     destroy() {
       if (!ctx.started) return
@@ -99,6 +106,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     setScrollOffset: (offset) => navigation.setScrollOffset(offset),
     drillInto: (key) => navigation.drillInto(key),
     drillTo: (depth) => navigation.drillTo(depth),
+    reveal: (target) => reveal(ctx, target, true),
   }
   return store
 }
@@ -145,6 +153,8 @@ function setOptions(ctx: StoreContext, next: PickerStoreOptions) {
     changed = true
   }
   if (ctx.selection.sync(next.value)) changed = true
+  if (ctx.selection.syncLocked()) changed = true
+  if (next.disabledItems !== previous.disabledItems) changed = true
   if (ctx.expansion.sync(next.expanded)) changed = true
   // A new search text emits on its own.
   if (ctx.search.sync(next.searchValue)) return
@@ -172,6 +182,9 @@ function makeSnapshot(ctx: StoreContext): PickerSnapshot {
     selectType: ctx.filters.select_type ?? SelectType.Any,
     maxCount: ctx.options.maxCount,
     rolesHidden: rolesHidden(ctx.filters.select_role_list),
+    rules: selection.rules,
+    selectionMode: ctx.options.selectionMode ?? 'multiple',
+    revealed: navigation.lastRevealed,
   })
 }
 

@@ -12,8 +12,13 @@ export type {
   ChildrenLoader,
   PickerStore,
   PickerStoreOptions,
+  SelectionMode,
   ToggleResult,
 } from './PickerStore.js'
+export type { Revealed } from './navigation/Navigation.js'
+export type { RevealResult, RevealTarget } from './navigation/reveal.js'
+export { ItemRules } from './selection/ItemRules.js'
+export type { DisabledItem } from './selection/ItemRules.js'
 export { childrenRequest } from './filters.js'
 export type { PickerFilters } from './filters.js'
 export { isDepartmentNode, rowKeyOf } from './keys.js'
@@ -31,6 +36,7 @@ export type { ItemContext, PickerLocale, SummaryOptions, ValueSummary } from './
 export { PickerSnapshot } from './PickerSnapshot.js'
 export type { DrillSnapshot, RowState, SearchSnapshot, SnapshotInit } from './PickerSnapshot.js'
 export { describeRefusal } from './refusal.js'
+export { phoneNumberOf, searchKeyOf } from './search/phoneSearch.js'
 export type { Refusal } from './refusal.js'
 export { checkedState } from './selection/selection.js'
 export type {

@@ -57,6 +57,9 @@ function rowProps(
   props: ElementProps,
 ): RowProps {
   const { ref, ...rest } = props
+  // Single choice follows the single-select tree pattern: `aria-selected`, no `aria-checked`.
+  const single = store.getSnapshot().selectionMode === 'single'
+  const tickable = row.kind === 'node' && state.selectable
   return {
     ...rest,
     ref: ref ? mergeRefs(ref, focus.refFor(row.key)) : focus.refFor(row.key),
@@ -66,7 +69,8 @@ function rowProps(
     'aria-setsize': row.setsize,
     'aria-posinset': row.posinset,
     'aria-expanded': state.expandable ? state.expanded : undefined,
-    'aria-checked': row.kind === 'node' && state.selectable ? ariaChecked(state) : undefined,
+    'aria-checked': tickable && !single ? ariaChecked(state) : undefined,
+    'aria-selected': tickable && single ? state.checked === true : undefined,
     'aria-disabled': row.kind === 'node' && state.disabled ? true : undefined,
     'aria-busy': state.loading || undefined,
     tabIndex: state.focused ? 0 : -1,

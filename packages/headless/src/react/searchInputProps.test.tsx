@@ -4,21 +4,20 @@ import { createEpaasClient } from '@epaas-picker/protocol'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { cleanup, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { useRef, type RefObject } from 'react'
+import type { RefObject } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { usePicker } from './usePicker.js'
 
 afterEach(cleanup)
 
+const mock = createMockEpaas({ dataset: 'small' })
+const transport = createEpaasClient({
+  baseUrl: 'http://mock.epaas',
+  fetch: mock.fetch,
+  token: mock.issueUserToken(),
+})
+
 function Search({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
-  const mock = useRef(createMockEpaas({ dataset: 'small' })).current
-  const transport = useRef(
-    createEpaasClient({
-      baseUrl: 'http://mock.epaas',
-      fetch: mock.fetch,
-      token: mock.issueUserToken(),
-    }),
-  ).current
   const picker = usePicker({ transport })
   return <input aria-label="search" {...picker.getSearchInputProps({ ref: inputRef })} />
 }

@@ -134,6 +134,15 @@ export function usePicker(options: UsePickerOptions = {}): UsePickerResult {
   const snapshot = usePickerSnapshot(store)
   const rowGetters = useMemo(() => createRowPropGetters(store, focus), [store, focus])
 
+  // A reveal: its row is scrolled into view, and focused when the reveal asked for it.
+  const { revealed } = snapshot
+  useIsomorphicLayoutEffect(() => {
+    if (!revealed) return
+    const now = store.getSnapshot()
+    if (revealed.focus) focus.request(revealed.key)
+    else if (now.focusedKey === revealed.key) latest.current.scrollToIndex?.(now.focusedIndex)
+  }, [revealed, store, focus])
+
   // After keyboard moves: the focused row takes focus, or is scrolled into view first.
   useIsomorphicLayoutEffect(() => {
     focus.settle(snapshot.focusedKey, () => latest.current.scrollToIndex?.(snapshot.focusedIndex))
@@ -182,7 +191,7 @@ function treeProps(
     ...props,
     id: props.id ?? treeId,
     role: 'tree',
-    'aria-multiselectable': true,
+    'aria-multiselectable': snapshot.selectionMode === 'multiple' || undefined,
     'aria-busy': snapshot.rootStatus.status === 'loading' || undefined,
     onKeyDown: composeHandlers(props.onKeyDown, onKeyDown),
   }

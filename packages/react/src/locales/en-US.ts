@@ -19,6 +19,7 @@ export const enUS: PickerMessages = {
   lang: 'en-US',
   searchLabel: 'Search people or departments',
   searchPlaceholder: 'Search by name or department',
+  searchPlaceholderWithPhone: 'Search by name, department or phone',
   treeLabel: 'Address book',
   loading: 'Loading…',
   loadError: 'Could not load',
@@ -65,6 +66,7 @@ export const enUS: PickerMessages = {
     checked
       ? 'Selected with its department; cannot be unselected on its own'
       : 'Cannot be selected',
+  lockedHint: 'Required: cannot be removed',
   breadcrumbLabel: 'Current location',
   breadcrumbRoot: 'Address book',
   openLevel: 'Open',

@@ -7,10 +7,20 @@ import { SEARCH_STATUS_KEY } from '../search/SearchModel.js'
 import type { PickerMode, StoreContext } from '../StoreContext.js'
 import { isPrintable, Typeahead, treeKeyAction, type TreeKeyAction } from './treeKeyboard.js'
 
+/** A row `reveal` reached: the view scrolls to it, and focuses it when `focus` is set. */
+export interface Revealed {
+  readonly key: string
+  readonly focus: boolean
+  /** Counts reveals, so that revealing the same row again is a new one. */
+  readonly sequence: number
+}
+
 /** Focus, scroll and drill-down. */
 export class Navigation {
   /** Row keys drilled into (mobile layout), top first. */
   drillPath: readonly string[] = []
+  /** The last row `reveal` reached, for the view to scroll to (and focus, when asked). */
+  lastRevealed: Revealed | null = null
 
   readonly #ctx: StoreContext
   readonly #focused: Record<PickerMode, string | null> = { tree: null, search: null }
@@ -86,6 +96,15 @@ export class Navigation {
     )
     if (action) this.#apply(action)
     return action
+  }
+
+  /** `reveal` reached a row: it takes the tab stop, and the mobile list opens its level. */
+  revealed(key: string, ancestors: readonly string[], focus: boolean): void {
+    this.#focused.tree = key
+    this.drillPath = ancestors
+    this.lastRevealed = { key, focus, sequence: (this.lastRevealed?.sequence ?? 0) + 1 }
+    this.#ctx.selection.dismissRefusal()
+    this.#ctx.emit()
   }
 
   /** Mobile drill-down: shows a department's children as the current list. */

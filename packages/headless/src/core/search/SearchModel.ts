@@ -3,13 +3,14 @@
  * `search_type` and every filter, never sent while an IME composition is open, the previous
  * request aborted, and a late answer to an older query never shown over a newer one.
  */
-import { isAbortError, SearchType, type SelectNode } from '@epaas-picker/protocol'
+import { isAbortError, type SelectNode } from '@epaas-picker/protocol'
 import { Controlled } from '../Controlled.js'
 import { searchRequest } from '../filters.js'
 import type { SearchSnapshot } from '../PickerSnapshot.js'
 import type { PickerMode, StoreContext } from '../StoreContext.js'
 import { createStatusRow } from '../tree/createNodeRow.js'
 import { searchRowsOf } from '../tree/rowsOfNodes.js'
+import { phoneSearchOn, searchKeyOf } from './phoneSearch.js'
 import type { RowStatus, SearchRow, StatusRow } from '../types.js'
 
 /** Key of the status row standing for the search results (loading, error, none). */
@@ -52,6 +53,7 @@ export class SearchModel {
       status: this.#status,
       error: this.#error,
       results: this.#results,
+      phoneSearch: phoneSearchOn(this.#ctx.options.search_type, this.#ctx.options.phoneSearch),
     }
   }
 
@@ -142,7 +144,8 @@ export class SearchModel {
     this.#query = text
     this.#status = 'loading'
     ctx.emit()
-    const request = searchRequest(ctx.filters, text, ctx.options.search_type ?? SearchType.Name)
+    const { key, search_type } = searchKeyOf(text, ctx.options.search_type, ctx.options.phoneSearch)
+    const request = searchRequest(ctx.filters, key, search_type)
     ctx.fetcher(request, { signal: controller.signal }).then(
       (nodes) => {
         if (sequence === this.#sequence) this.#receive(text, nodes)

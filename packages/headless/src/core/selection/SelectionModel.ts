@@ -2,10 +2,9 @@
  * The value (controlled or not) and the selection rule behind it: ticks, unticks, chip
  * removals, clear, refusals (disabled, departments only, the maximum).
  */
-import { emptyPickerValue, type PickerValue } from '@epaas-picker/protocol'
+import { emptyPickerValue, type PickerValue, type SelectedUser } from '@epaas-picker/protocol'
 import { Controlled } from '../Controlled.js'
 import { itemFromNode } from '../labels.js'
-import type { SelectedUser } from '@epaas-picker/protocol'
 import type { ToggleResult } from '../PickerStore.js'
 import type { Refusal } from '../refusal.js'
 import { isSelectableNode } from '../rowRules.js'
@@ -15,12 +14,12 @@ import type { NodeRow, TreeRow } from '../types.js'
 import {
   addKnownPath,
   checkedState,
-  emptySelection,
   refreshCrossPath,
   removeDecision,
   setChecked,
   type SelectionState,
 } from './selection.js'
+import { ItemRules } from './ItemRules.js'
 import { selectionFromValue, selectionToValue } from './selectionFromValue.js'
 
 /** The value and its selection rule. */
@@ -37,18 +36,32 @@ export class SelectionModel implements PathLearner {
   readonly #states = new WeakMap<PickerValue, SelectionState>()
   // People who gained a path in the answer being read, looked at again once it is read.
   #learned = new Set<string>()
+  #rules: { disabled: unknown; lockedItems: unknown; rules: ItemRules } | undefined
 
   constructor(ctx: StoreContext) {
     this.#ctx = ctx
     const { value, defaultValue } = ctx.options
     this.#value = new Controlled(value, defaultValue ?? emptyPickerValue())
+    this.#value.set(this.rules.withLocked(this.value))
     this.state = selectionFromValue(this.value)
     this.#states.set(this.value, this.state)
   }
 
-  /** The value in force. */
+  /** The value in force (locked items included). */
   get value(): PickerValue {
     return this.#value.current
+  }
+
+  /** The app's disabled and locked items, made again when the options give new lists. */
+  get rules(): ItemRules {
+    const { disabledItems, lockedItems } = this.#ctx.options
+    const cached = this.#rules
+    if (cached && cached.disabled === disabledItems && cached.lockedItems === lockedItems) {
+      return cached.rules
+    }
+    const rules = new ItemRules(disabledItems, lockedItems)
+    this.#rules = { disabled: disabledItems, lockedItems, rules }
+    return rules
   }
 
   /** Why a row cannot be ticked now, or `null` (the maximum is checked on toggle). */
@@ -56,6 +69,10 @@ export class SelectionModel implements PathLearner {
     if (row?.kind !== 'node') return { code: 'disabled', entityKey: '', name: '' }
     const { node, entityKey } = row
     if (node.disabled) return { code: 'disabled', entityKey, name: node.name }
+    const reason = this.rules.disabledReason(node)
+    if (reason !== undefined) {
+      return { code: 'disabled', entityKey, name: node.name, ...(reason ? { reason } : {}) }
+    }
     return isSelectableNode(node, this.#ctx.filters.select_type)
       ? null
       : { code: 'not-selectable', entityKey, name: node.name }
@@ -65,18 +82,15 @@ export class SelectionModel implements PathLearner {
   toggle(row: TreeRow | undefined, checked?: boolean): ToggleResult {
     const refused = this.canToggle(row)
     if (refused) return this.refuse(refused)
-    const { node, entityKey } = row as NodeRow
-    const { index } = this.#ctx.tree
-    const wanted = checked ?? checkedState(this.state, row as NodeRow) !== true
-    const next = setChecked(this.state, row as NodeRow, wanted, {
-      item: this.#itemOf(node, entityKey),
-      paths: index.pathsOf(entityKey),
-      people: index,
-      personItem: (key) => {
-        const seen = index.nodeOf(key)
-        return seen && (this.#itemOf(seen, key) as SelectedUser)
-      },
-    })
+    const target = row as NodeRow
+    const { node, entityKey } = target
+    const single = this.#ctx.options.selectionMode === 'single'
+    const shown = single ? this.state.entries.get(entityKey)?.included === true : undefined
+    const wanted = checked ?? (shown ?? checkedState(this.state, target) === true) === false
+    if (!wanted && this.rules.lockedFor(node, entityKey)) {
+      return this.refuse({ code: 'locked', entityKey, name: node.name })
+    }
+    const next = single ? this.#pick(target, wanted) : this.#tick(target, wanted)
     const max = this.#ctx.options.maxCount
     if (wanted && next.count > (max ?? Infinity) && next.count > this.state.count) {
       return this.refuse({
@@ -92,31 +106,60 @@ export class SelectionModel implements PathLearner {
     return { ok: true }
   }
 
-  /** Drops one decided entity (a chip's remove button). */
+  /** Drops one decided entity (a chip's remove button); a locked one is refused. */
   remove(entityKey: string): void {
+    const entry = this.state.entries.get(entityKey)
+    if (entry && this.rules.isLocked(entityKey)) {
+      this.refuse({ code: 'locked', entityKey, name: entry.item.name })
+      return
+    }
     const next = removeDecision(this.state, entityKey)
     if (next !== this.state) this.#propose(next)
   }
 
-  /** Unticks everything. */
+  /** Unticks everything but the locked items. */
   clear(): void {
-    if (this.state.entries.size > 0) this.#propose(emptySelection())
+    const cleared = this.rules.withLocked(emptyPickerValue())
+    if (this.state.entries.size > this.rules.locked.length) {
+      this.#propose(selectionFromValue(cleared))
+    }
   }
 
-  /** Asks for a new value: applied when uncontrolled, proposed through `onValueChange` either way. */
-  request(next: PickerValue): void {
+  /**
+   * Asks for a new value (locked items added): applied when uncontrolled, proposed through
+   * `onValueChange` either way.
+   */
+  request(asked: PickerValue): void {
     const { options } = this.#ctx
+    const next = this.rules.withLocked(asked)
     this.#value.propose(next, options.value, options.onValueChange, () => {
       this.#apply(next)
       this.#ctx.emit()
     })
   }
 
-  /** Takes a controlled `value` of new options; answers whether it changed. */
+  /**
+   * Takes a controlled `value` of new options; answers whether it changed. A value without the
+   * locked items is shown with them, and the value with them is proposed to the owner.
+   */
   sync(prop: PickerValue | undefined): boolean {
-    const next = this.#value.sync(prop)
-    if (!next) return false
+    const given = this.#value.sync(prop)
+    if (!given) return false
+    const next = this.rules.withLocked(given)
     this.#apply(next)
+    if (next !== given) this.#ctx.options.onValueChange?.(next)
+    return true
+  }
+
+  /**
+   * New `lockedItems` (or `disabledItems`) in the options: a value missing a newly locked item
+   * gets it, and the owner hears of it. Answers whether the value changed.
+   */
+  syncLocked(): boolean {
+    const next = this.rules.withLocked(this.value)
+    if (next === this.value) return false
+    this.#apply(next)
+    this.#ctx.options.onValueChange?.(next)
     return true
   }
 
@@ -171,6 +214,32 @@ export class SelectionModel implements PathLearner {
       school: index.schoolOf(node.corpid),
       children: index.childrenOf(entityKey),
     })
+  }
+
+  /** A tick or untick in multiple choice: the selection rule, locked items never dropped. */
+  #tick(target: NodeRow, wanted: boolean): SelectionState {
+    const { index } = this.#ctx.tree
+    const { entityKey } = target
+    return setChecked(this.state, target, wanted, {
+      item: this.#itemOf(target.node, entityKey),
+      paths: index.pathsOf(entityKey),
+      people: index,
+      personItem: (key) => {
+        const seen = index.nodeOf(key)
+        return seen && (this.#itemOf(seen, key) as SelectedUser)
+      },
+      keep: (key) => this.rules.isLocked(key),
+    })
+  }
+
+  /** A pick in single choice: it replaces the previous one (locked items stay). */
+  #pick(target: NodeRow, wanted: boolean): SelectionState {
+    if (!wanted) return removeDecision(this.state, target.entityKey)
+    const item = this.#itemOf(target.node, target.entityKey)
+    const value = emptyPickerValue()
+    if (item.type === 'department') value.departments.push(item)
+    else value.users.push(item)
+    return selectionFromValue(this.rules.withLocked(value))
   }
 
   #propose(changed: SelectionState) {

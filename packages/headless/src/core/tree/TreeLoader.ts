@@ -33,6 +33,8 @@ export class TreeLoader {
   #loads: ReadonlyMap<string, LoadState> = new Map()
   #loadsShared = false
   #answers: Answer[] = []
+  // Who waits for a level to be loaded (or to fail), by level key.
+  #waiters = new Map<string, (() => void)[]>()
   #generation = 0
   #controller = new AbortController()
 
@@ -85,6 +87,19 @@ export class TreeLoader {
     // Also when out of sight (a level already loading is skipped).
     this.startLoads([parentKey])
     this.#ctx.emit()
+  }
+
+  /**
+   * Resolves once a level is loaded or failed (now, if it is). It waits for a load someone
+   * starts; `reveal` expands the row first.
+   */
+  whenSettled(parentKey: string | null): Promise<void> {
+    const status = this.loadOf(parentKey).status
+    if (status === 'success' || status === 'error') return Promise.resolve()
+    return new Promise((resolve) => {
+      const key = levelKey(parentKey)
+      this.#waiters.set(key, [...(this.#waiters.get(key) ?? []), resolve])
+    })
   }
 
   /** Aborts the loads in flight; answers still on their way are ignored. */
@@ -159,6 +174,15 @@ export class TreeLoader {
     const only = batch.length === 1 ? (batch[0] as Answer).parentKey : null
     this.#ctx.expansion.refresh(only)
     this.#ctx.emit()
+    for (const answer of batch) this.#wake(answer.parentKey)
+  }
+
+  #wake(parentKey: string | null) {
+    const key = levelKey(parentKey)
+    const waiting = this.#waiters.get(key)
+    if (!waiting) return
+    this.#waiters.delete(key)
+    for (const resolve of waiting) resolve()
   }
 
   /** Records a level's children (the caller rebuilds the visible rows and emits). */
