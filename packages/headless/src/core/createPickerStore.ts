@@ -154,7 +154,11 @@ function setOptions(ctx: StoreContext, next: PickerStoreOptions) {
   }
   if (ctx.selection.sync(next.value)) changed = true
   if (ctx.selection.syncLocked()) changed = true
+  // What the snapshot reads straight from the options: rows' disabled states, the placeholder.
   if (next.disabledItems !== previous.disabledItems) changed = true
+  if (next.search_type !== previous.search_type || next.phoneSearch !== previous.phoneSearch) {
+    changed = true
+  }
   if (ctx.expansion.sync(next.expanded)) changed = true
   // A new search text emits on its own.
   if (ctx.search.sync(next.searchValue)) return

@@ -216,7 +216,10 @@ export class SelectionModel implements PathLearner {
     })
   }
 
-  /** A tick or untick in multiple choice: the selection rule, locked items never dropped. */
+  /**
+   * A tick or untick in multiple choice: the selection rule. Locked items it drops come back
+   * when the value is proposed (`withLocked`).
+   */
   #tick(target: NodeRow, wanted: boolean): SelectionState {
     const { index } = this.#ctx.tree
     const { entityKey } = target
@@ -228,7 +231,6 @@ export class SelectionModel implements PathLearner {
         const seen = index.nodeOf(key)
         return seen && (this.#itemOf(seen, key) as SelectedUser)
       },
-      keep: (key) => this.rules.isLocked(key),
     })
   }
 

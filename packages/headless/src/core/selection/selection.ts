@@ -129,8 +129,6 @@ export interface ToggleContext {
   readonly people?: KnownPeople
   /** The value item (with labels) of a person known to the tree, for a tick that lists them. */
   readonly personItem?: (entityKey: string) => SelectedUser | undefined
-  /** Decisions a department tick or untick must not drop (the app's locked items). */
-  readonly keep?: (entityKey: string) => boolean
 }
 
 /**
@@ -183,7 +181,7 @@ function setDepartment(
   }
   if (state.includedBelow.has(node.id) || state.excludedBelow.has(node.id)) {
     for (const [entryKey, entry] of draft.entries) {
-      if (!entry.ancestors.includes(node.id) || context.keep?.(entryKey)) continue
+      if (!entry.ancestors.includes(node.id)) continue
       const wholly = pathsOf(entryKey, entry).every((path) => path.includes(node.id))
       if (wholly || entry.item.type === 'department' || (checked && !entry.included)) {
         remove(draft, entryKey)
