@@ -59,6 +59,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
       tree.startLoads(navigation.drillPath)
       search.resume()
       ctx.emit()
+      selection.started()
       const revealed = ctx.options.defaultRevealed
       if (revealed && !defaultRevealed) {
         defaultRevealed = true

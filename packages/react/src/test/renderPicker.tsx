@@ -5,8 +5,11 @@
 import { createMockEpaas, type MockEpaas, type MockEpaasOptions } from '@epaas-picker/mock-server'
 import { createEpaasClient, Role, type EpaasClient } from '@epaas-picker/protocol'
 import { render, type RenderResult } from '@testing-library/react'
-import { StrictMode } from 'react'
-import { AddressBookPicker, type AddressBookPickerProps } from '../AddressBookPicker.js'
+import { StrictMode, type ComponentProps } from 'react'
+import { AddressBookPicker } from '../AddressBookPicker.js'
+
+/** The picker's props, its ref included. */
+type AddressBookPickerProps = ComponentProps<typeof AddressBookPicker>
 import { WithQueryClient } from './WithQueryClient.js'
 
 /** What {@link renderPicker} answers. */

@@ -36,13 +36,17 @@ export class SelectionModel implements PathLearner {
   readonly #states = new WeakMap<PickerValue, SelectionState>()
   // People who gained a path in the answer being read, looked at again once it is read.
   #learned = new Set<string>()
+  // The first value lacked locked items: the owner hears of them on start, not during render.
+  #lockedAdded = false
   #rules: { disabled: unknown; lockedItems: unknown; rules: ItemRules } | undefined
 
   constructor(ctx: StoreContext) {
     this.#ctx = ctx
     const { value, defaultValue } = ctx.options
     this.#value = new Controlled(value, defaultValue ?? emptyPickerValue())
-    this.#value.set(this.rules.withLocked(this.value))
+    const given = this.value
+    this.#value.set(this.rules.withLocked(given))
+    this.#lockedAdded = this.value !== given
     this.state = selectionFromValue(this.value)
     this.#states.set(this.value, this.state)
   }
@@ -149,6 +153,13 @@ export class SelectionModel implements PathLearner {
     this.#apply(next)
     if (next !== given) this.#ctx.options.onValueChange?.(next)
     return true
+  }
+
+  /** On start: tells the owner of a first value that lacked the locked items. */
+  started(): void {
+    if (!this.#lockedAdded) return
+    this.#lockedAdded = false
+    this.#ctx.options.onValueChange?.(this.value)
   }
 
   /**
