@@ -8,7 +8,8 @@ import type { Refusal } from './refusal.js'
 import type { Revealed } from './navigation/Navigation.js'
 import type { SelectionMode } from './PickerStore.js'
 import type { ItemRules } from './selection/ItemRules.js'
-import { checkedState, type SelectionState } from './selection/selection.js'
+import { targetOfItem } from './selection/itemTarget.js'
+import { checkedState, type SelectionItem, type SelectionState } from './selection/selection.js'
 import {
   IDLE,
   type CheckedState,
@@ -254,6 +255,14 @@ export class PickerSnapshot {
     if (this.selectionMode === 'single')
       return this.selection.entries.get(row.entityKey)?.included === true
     return checkedState(this.selection, row)
+  }
+
+  /** The checkbox of a value item (a recent pick), as a row showing it would be. */
+  getItemChecked(item: SelectionItem): CheckedState {
+    const target = targetOfItem(item)
+    if (this.selectionMode === 'single')
+      return this.selection.entries.get(target.entityKey)?.included === true
+    return checkedState(this.selection, target)
   }
 
   /** A row found by key among loaded tree rows or search results. */

@@ -16,7 +16,8 @@ import type { Refusal } from './refusal.js'
 import type { PickerTransport } from './transport.js'
 import type { RevealResult, RevealTarget } from './navigation/reveal.js'
 import type { TreeKeyAction } from './navigation/treeKeyboard.js'
-import type { NodeRow, StatusRow, TreeRow } from './types.js'
+import type { TickAllResult } from './selection/SelectionModel.js'
+import type { NodeRow, SearchRow, StatusRow, TreeRow } from './types.js'
 
 /** Loads one node's children (or the top level, `node: null`). */
 export type ChildrenLoader = (context: {
@@ -159,6 +160,21 @@ export interface PickerStore {
   clearSelection(): void
   /** Replaces the value (controlled `value` goes through here). */
   setValue(value: PickerValue): void
+  /**
+   * Ticks rows (or value items) as one change: one `onValueChange`. Answers the entity keys
+   * ticked and a refusal for each of the others (disabled, departments only, the maximum).
+   *
+   * @example
+   * const { ticked, refused } = store.tickAll(matchedRows)
+   */
+  tickAll(targets: readonly (NodeRow | SelectionItem)[]): TickAllResult
+  /** Ticks, unticks or flips a value item (a recent pick, say) as a row of it would. */
+  toggleItem(item: SelectionItem, checked?: boolean): ToggleResult
+  /**
+   * Searches beside the search box, with every filter and the phone guess (a pasted list's
+   * names): answers the result rows, whose paths the tree learns. The box is left alone.
+   */
+  find(text: string, options?: { signal?: AbortSignal }): Promise<SearchRow[]>
   /**
    * Hides the last refusal (Escape does this in `usePicker`'s tree and search box). Any accepted
    * action (a tick, an expand, typing, drilling) hides it too.

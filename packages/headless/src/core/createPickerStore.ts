@@ -11,6 +11,7 @@ import { reveal } from './navigation/reveal.js'
 import { PickerSnapshot } from './PickerSnapshot.js'
 import type { PickerStore, PickerStoreOptions } from './PickerStore.js'
 import { SearchModel, SEARCH_STATUS_KEY } from './search/SearchModel.js'
+import { targetOfItem } from './selection/itemTarget.js'
 import { SelectionModel } from './selection/SelectionModel.js'
 import type { StoreContext } from './StoreContext.js'
 import { Subscribable } from './Subscribable.js'
@@ -94,6 +95,10 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     removeEntity: (entityKey) => selection.remove(entityKey),
     clearSelection: () => selection.clear(),
     setValue: (value) => selection.request(value),
+    tickAll: (targets) =>
+      selection.tickAll(targets.map((t) => ('kind' in t ? t : targetOfItem(t)))),
+    toggleItem: (item, checked) => selection.toggle(targetOfItem(item), checked),
+    find: (text, options) => search.find(text, options?.signal),
     dismissRefusal() {
       if (selection.dismissRefusal()) ctx.emit()
     },

@@ -18,6 +18,7 @@ export type {
 export type { Revealed } from './navigation/Navigation.js'
 export type { RevealResult, RevealTarget } from './navigation/reveal.js'
 export { ItemRules } from './selection/ItemRules.js'
+export type { TickAllResult } from './selection/SelectionModel.js'
 export type { DisabledItem } from './selection/ItemRules.js'
 export { childrenRequest } from './filters.js'
 export type { PickerFilters } from './filters.js'
@@ -64,3 +65,21 @@ export type {
   RecipientCounter,
   RecipientCountRequest,
 } from './recipientCount.js'
+export { matchList, ListMatch } from './paste/matchList.js'
+export type {
+  ListMatchSnapshot,
+  MatchListOptions,
+  MatchListResult,
+  PasteCounts,
+  PasteEntry,
+  PasteEntryStatus,
+} from './paste/matchList.js'
+export { splitTokens } from './paste/splitTokens.js'
+export type { PastedTokens } from './paste/splitTokens.js'
+export {
+  DEFAULT_RECENT_MAX,
+  localStorageHistory,
+  parseItems,
+  recentAfter,
+} from './history/PickerHistory.js'
+export type { LocalStorageHistoryOptions, PickerHistory } from './history/PickerHistory.js'

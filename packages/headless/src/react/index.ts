@@ -18,3 +18,6 @@ export type {
 export { usePickerSnapshot } from './usePickerSnapshot.js'
 export { selectsNobody, useRecipientCount } from './useRecipientCount.js'
 export type { RecipientCountState, UseRecipientCountOptions } from './useRecipientCount.js'
+export { useListMatch } from './useListMatch.js'
+export { useRecentPicks } from './useRecentPicks.js'
+export type { RecentPicks } from './useRecentPicks.js'

@@ -98,6 +98,20 @@ export class SearchModel {
     if (this.mode === 'search' && (force || this.#status !== 'success')) this.#schedule()
   }
 
+  /**
+   * One search beside the search box (a pasted list's names, say): the same request, with every
+   * filter and the phone guess, and its results taught to the tree; the box is left alone.
+   */
+  async find(text: string, signal?: AbortSignal): Promise<SearchRow[]> {
+    const ctx = this.#ctx
+    const { key, search_type } = searchKeyOf(text, ctx.options.search_type, ctx.options.phoneSearch)
+    const nodes = await ctx.fetcher(searchRequest(ctx.filters, key, search_type), { signal })
+    signal?.throwIfAborted()
+    const rows = searchRowsOf(nodes, text, ctx.tree.index, ctx.selection)
+    ctx.selection.learned()
+    return rows
+  }
+
   /** Stops the debounce timer and the request in flight; a late answer is ignored. */
   cancel(): void {
     clearTimeout(this.#timer)

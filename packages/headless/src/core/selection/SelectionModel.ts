@@ -18,9 +18,17 @@ import {
   removeDecision,
   setChecked,
   type SelectionState,
+  type SelectionTarget,
 } from './selection.js'
 import { ItemRules } from './ItemRules.js'
+import type { ItemTarget } from './itemTarget.js'
 import { selectionFromValue, selectionToValue } from './selectionFromValue.js'
+
+/** What {@link SelectionModel.tickAll} did: the entities ticked, and the refusals. */
+export interface TickAllResult {
+  ticked: string[]
+  refused: Refusal[]
+}
 
 /** The value and its selection rule. */
 export class SelectionModel implements PathLearner {
@@ -69,9 +77,11 @@ export class SelectionModel implements PathLearner {
   }
 
   /** Why a row cannot be ticked now, or `null` (the maximum is checked on toggle). */
-  canToggle(row: TreeRow | undefined): Refusal | null {
-    if (row?.kind !== 'node') return { code: 'disabled', entityKey: '', name: '' }
-    const { node, entityKey } = row
+  canToggle(row: TreeRow | ItemTarget | undefined): Refusal | null {
+    if (!row || ('kind' in row && row.kind !== 'node')) {
+      return { code: 'disabled', entityKey: '', name: '' }
+    }
+    const { node, entityKey } = row as SelectionTarget
     if (node.disabled) return { code: 'disabled', entityKey, name: node.name }
     const reason = this.rules.disabledReason(node)
     if (reason !== undefined) {
@@ -82,32 +92,58 @@ export class SelectionModel implements PathLearner {
       : { code: 'not-selectable', entityKey, name: node.name }
   }
 
-  /** Ticks (`true`), unticks (`false`) or flips a row's entity. */
-  toggle(row: TreeRow | undefined, checked?: boolean): ToggleResult {
-    const refused = this.canToggle(row)
-    if (refused) return this.refuse(refused)
-    const target = row as NodeRow
+  /** Ticks (`true`), unticks (`false`) or flips a row's entity (or a value item's). */
+  toggle(row: TreeRow | ItemTarget | undefined, checked?: boolean): ToggleResult {
+    const step = this.#step(this.state, row, checked)
+    if ('refusal' in step) return this.refuse(step.refusal)
+    this.#propose(step.next)
+    return { ok: true }
+  }
+
+  /**
+   * Ticks every target as one change (one `onValueChange`): a pasted list, say. Each refused
+   * target (disabled, departments only, the maximum reached) is answered with its refusal; the
+   * others are ticked.
+   */
+  tickAll(targets: readonly (NodeRow | ItemTarget)[]): TickAllResult {
+    let state = this.state
+    const ticked: string[] = []
+    const refused: Refusal[] = []
+    for (const target of targets) {
+      const step = this.#step(state, target, true)
+      if ('refusal' in step) refused.push(step.refusal)
+      else {
+        state = step.next
+        ticked.push(target.entityKey)
+      }
+    }
+    if (state !== this.state) this.#propose(state)
+    return { ticked, refused }
+  }
+
+  /** What a tick or untick of `row` would make of `state`, or why it is refused. */
+  #step(
+    state: SelectionState,
+    row: TreeRow | ItemTarget | undefined,
+    checked: boolean | undefined,
+  ): { next: SelectionState } | { refusal: Refusal } {
+    const refusal = this.canToggle(row)
+    if (refusal) return { refusal }
+    const target = row as NodeRow | ItemTarget
     const { node, entityKey } = target
     const single = this.#ctx.options.selectionMode === 'single'
-    const shown = single ? this.state.entries.get(entityKey)?.included === true : undefined
-    const wanted = checked ?? (shown ?? checkedState(this.state, target) === true) === false
+    const shown = single ? state.entries.get(entityKey)?.included === true : undefined
+    const wanted = checked ?? (shown ?? checkedState(state, target) === true) === false
     if (!wanted && this.rules.lockedFor(node, entityKey)) {
-      return this.refuse({ code: 'locked', entityKey, name: node.name })
+      return { refusal: { code: 'locked', entityKey, name: node.name } }
     }
-    const next = single ? this.#pick(target, wanted) : this.#tick(target, wanted)
+    const next = single ? this.#pick(target, wanted) : this.#tick(state, target, wanted)
     const max = this.#ctx.options.maxCount
-    if (wanted && next.count > (max ?? Infinity) && next.count > this.state.count) {
-      return this.refuse({
-        code: 'maximum',
-        entityKey,
-        name: node.name,
-        maximum: max as number,
-        count: this.state.count,
-        requested: next.count,
-      })
+    if (wanted && next.count > (max ?? Infinity) && next.count > state.count) {
+      const counts = { maximum: max as number, count: state.count, requested: next.count }
+      return { refusal: { code: 'maximum', entityKey, name: node.name, ...counts } }
     }
-    this.#propose(next)
-    return { ok: true }
+    return { next }
   }
 
   /** Drops one decided entity (a chip's remove button); a locked one is refused. */
@@ -231,11 +267,11 @@ export class SelectionModel implements PathLearner {
    * A tick or untick in multiple choice: the selection rule. Locked items it drops come back
    * when the value is proposed (`withLocked`).
    */
-  #tick(target: NodeRow, wanted: boolean): SelectionState {
+  #tick(state: SelectionState, target: NodeRow | ItemTarget, wanted: boolean): SelectionState {
     const { index } = this.#ctx.tree
     const { entityKey } = target
-    return setChecked(this.state, target, wanted, {
-      item: this.#itemOf(target.node, entityKey),
+    return setChecked(state, target, wanted, {
+      item: 'item' in target ? target.item : this.#itemOf(target.node, entityKey),
       paths: index.pathsOf(entityKey),
       people: index,
       personItem: (key) => {
@@ -246,9 +282,9 @@ export class SelectionModel implements PathLearner {
   }
 
   /** A pick in single choice: it replaces the previous one (locked items stay). */
-  #pick(target: NodeRow, wanted: boolean): SelectionState {
+  #pick(target: NodeRow | ItemTarget, wanted: boolean): SelectionState {
     if (!wanted) return removeDecision(this.state, target.entityKey)
-    const item = this.#itemOf(target.node, target.entityKey)
+    const item = 'item' in target ? target.item : this.#itemOf(target.node, target.entityKey)
     const value = emptyPickerValue()
     if (item.type === 'department') value.departments.push(item)
     else value.users.push(item)
