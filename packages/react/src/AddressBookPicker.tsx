@@ -1,5 +1,6 @@
 import {
   proxyRecipientCounter,
+  type MatchListOptions,
   type PickerStore,
   type RecipientCounter,
   type RevealResult,
@@ -9,25 +10,20 @@ import {
 import type { PickerValue } from '@epaas-picker/protocol'
 import {
   forwardRef,
+  lazy,
+  Suspense,
   useImperativeHandle,
   useMemo,
-  useState,
+  useRef,
   type CSSProperties,
   type ForwardedRef,
+  type ReactNode,
 } from 'react'
-import { partClass } from './classNames.js'
-import { DrillList } from './DrillList.js'
-import { CrossIcon } from './icons.js'
-import { ModalDialog } from './ModalDialog.js'
-import { PickerBreadcrumb } from './PickerBreadcrumb.js'
-import { usePickerContext } from './PickerContext.js'
-import { PickerFooter } from './PickerFooter.js'
+import { DesktopLayout, type LayoutParts } from './DesktopLayout.js'
+import type { HistoryOptions } from './history/RecentPicks.js'
+import { MobileLayout } from './MobileLayout.js'
 import { PickerRoot, type PickerViewOptions } from './PickerRoot.js'
-import { PickerSearch } from './PickerSearch.js'
-import { PickerTree } from './PickerTree.js'
-import { usePickerCount, type RecipientCountOptions } from './RecipientCount.js'
-import { RefusalNotice } from './RefusalNotice.js'
-import { SelectedPanel } from './SelectedPanel.js'
+import type { RecipientCountOptions } from './RecipientCount.js'
 import { useAddressBookPicker } from './useAddressBookPicker.js'
 
 /**
@@ -63,6 +59,18 @@ export interface AddressBookPickerProps extends UsePickerOptions, PickerViewOpti
    * "choose the approver" dialog wants. Default `false`.
    */
   confirmOnSelect?: boolean
+  /**
+   * Shows "批量添加" beside the search box: paste names and phone numbers, match them, add them as
+   * one change (`true`, or `matchList`'s options: `concurrency`, default 4; `maxPasteTokens`,
+   * default 500). Loaded on demand. Default `false`.
+   */
+  pasteList?: boolean | MatchListOptions
+  /**
+   * Recent picks (最近): recorded on confirm, shown above the tree and on a phone's first screen.
+   * `true` keeps them in localStorage; `{ scope }` under the app's scope (the user's ID, say);
+   * `{ adapter }` anywhere else; `max` (default 20). Loaded on demand. Default `false`.
+   */
+  history?: boolean | HistoryOptions
 }
 
 /**
@@ -97,6 +105,11 @@ export interface AddressBookPickerHandle {
    * pickerRef.current?.reveal({ type: 'department', id_path: teacher.class_id_path })
    */
   reveal(target: RevealTarget): Promise<RevealResult>
+  /**
+   * Records a value (default: the current one) as recent picks, for a picker without a confirm
+   * button: a form calls it once sent. A picker with `onConfirm` records on confirm by itself.
+   */
+  recordRecent(value?: PickerValue): void
   /** The picker's store, for anything else. */
   readonly store: PickerStore
 }
@@ -105,46 +118,66 @@ function AddressBookPickerView({
   handleRef,
   ...props
 }: AddressBookPickerProps & { handleRef: ForwardedRef<AddressBookPickerHandle> }) {
-  const { onConfirm, onCancel, requireSelection, hideSelectedPanel = false } = props
+  const { onCancel, requireSelection, hideSelectedPanel = false } = props
+  // Recent picks record a confirmed value first (their section, loaded lazily, sets this).
+  const recorderRef = useRef<((value: PickerValue) => void) | undefined>(undefined)
+  const onConfirm =
+    props.onConfirm &&
+    ((value: PickerValue) => {
+      recorderRef.current?.(value)
+      props.onConfirm?.(value)
+    })
   // The hook ignores the view's props, and the root the picker's options.
-  const picker = useAddressBookPicker({ ...props, onValueChange: useConfirmOnSelect(props) })
+  const picker = useAddressBookPicker({
+    ...props,
+    onValueChange: useConfirmOnSelect({ ...props, onConfirm }),
+  })
   const { store } = picker
-  useImperativeHandle(handleRef, () => ({ reveal: (target) => store.reveal(target), store }), [
-    store,
-  ])
-  const footer = onConfirm || onCancel
+  useImperativeHandle(
+    handleRef,
+    () => ({
+      reveal: (target) => store.reveal(target),
+      recordRecent: (value = store.getSnapshot().value) => recorderRef.current?.(value),
+      store,
+    }),
+    [store],
+  )
   const recipientCount = useRecipientCountOptions(props)
+  const parts: LayoutParts = {
+    onConfirm,
+    onCancel,
+    requireSelection,
+    hideSelectedPanel,
+    tools: props.pasteList ? (
+      <LazyPart>
+        <PasteList options={props.pasteList === true ? {} : props.pasteList} />
+      </LazyPart>
+    ) : null,
+    recent: props.history ? (
+      <LazyPart>
+        <RecentPicks
+          options={props.history === true ? {} : props.history}
+          recorderRef={recorderRef}
+        />
+      </LazyPart>
+    ) : null,
+  }
   return (
     <PickerRoot {...props} picker={picker} recipientCount={recipientCount}>
       {(resolved) =>
-        resolved === 'mobile' ? (
-          <MobileLayout
-            onConfirm={onConfirm}
-            onCancel={onCancel}
-            requireSelection={requireSelection}
-          />
-        ) : (
-          <>
-            <div className="epp-main">
-              <div className="epp-browse">
-                <PickerSearch />
-                <PickerTree />
-              </div>
-              {hideSelectedPanel ? null : <SelectedPanel />}
-            </div>
-            <RefusalNotice />
-            {footer ? (
-              <PickerFooter
-                onConfirm={onConfirm}
-                onCancel={onCancel}
-                requireSelection={requireSelection}
-              />
-            ) : null}
-          </>
-        )
+        resolved === 'mobile' ? <MobileLayout {...parts} /> : <DesktopLayout {...parts} />
       }
     </PickerRoot>
   )
+}
+
+// Features not every app uses, in chunks of their own: an app without them ships none of them.
+const PasteList = lazy(() => import('./paste/PasteList.js'))
+const RecentPicks = lazy(() => import('./history/RecentPicks.js'))
+
+/** A lazily loaded part: nothing until its chunk is there. */
+function LazyPart({ children }: { children: ReactNode }) {
+  return <Suspense fallback={null}>{children}</Suspense>
 }
 
 /** `onValueChange`, confirming a single pick at once with `confirmOnSelect`. */
@@ -175,64 +208,5 @@ function useRecipientCountOptions({
   return useMemo(
     () => (wanted ? { counter, role_ids: select_role_list } : undefined),
     [wanted, counter, select_role_list],
-  )
-}
-
-interface MobileLayoutProps {
-  onConfirm: ((value: PickerValue) => void) | undefined
-  onCancel: (() => void) | undefined
-  requireSelection: boolean | undefined
-}
-
-/** Search, breadcrumb, one level at a time, and a bar opening the selected panel as a sheet. */
-function MobileLayout({ onConfirm, onCancel, requireSelection }: MobileLayoutProps) {
-  const { picker, messages, classNames } = usePickerContext()
-  const [sheetOpen, setSheetOpen] = useState(false)
-  const { snapshot } = picker
-  const { count } = usePickerCount()
-  const sheetButton = (
-    <button
-      type="button"
-      className="epp-sheet-toggle"
-      aria-haspopup="dialog"
-      aria-expanded={sheetOpen}
-      onClick={() => setSheetOpen(true)}
-    >
-      {messages.showSelected(messages.countText(count))}
-    </button>
-  )
-  return (
-    <>
-      <PickerSearch />
-      {snapshot.mode === 'tree' ? <PickerBreadcrumb /> : null}
-      <DrillList />
-      <RefusalNotice />
-      <PickerFooter
-        className={partClass('mobileBar', classNames)}
-        start={sheetButton}
-        onConfirm={onConfirm}
-        onCancel={onCancel}
-        requireSelection={requireSelection}
-      />
-      <ModalDialog
-        open={sheetOpen}
-        onClose={() => setSheetOpen(false)}
-        aria-label={messages.selectedTitle}
-        className={partClass('sheet', classNames)}
-      >
-        <SelectedPanel
-          headerEnd={
-            <button
-              type="button"
-              className="epp-icon-button"
-              aria-label={messages.close}
-              onClick={() => setSheetOpen(false)}
-            >
-              <CrossIcon />
-            </button>
-          }
-        />
-      </ModalDialog>
-    </>
   )
 }

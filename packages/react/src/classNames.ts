@@ -28,6 +28,8 @@ export type PickerPart =
   | 'mobileBar'
   | 'sheet'
   | 'dialog'
+  | 'recent'
+  | 'paste'
 
 /** Extra class names by part, e.g. `{ row: 'my-row', chip: 'my-chip' }`. */
 export type PickerClassNames = Partial<Record<PickerPart, string>>

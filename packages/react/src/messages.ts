@@ -10,6 +10,13 @@ import {
   type ValueSummary,
 } from '@epaas-picker/headless'
 import { roleLabels, type ParentOf, type Role } from '@epaas-picker/protocol'
+import type { PasteMessages } from './paste/pasteMessages.js'
+
+/** The texts of recent picks (最近选择). */
+export interface RecentMessages {
+  title: string
+  clear: string
+}
 
 /**
  * A count as the picker shows it: `exact` (the proxy's `resolve`), `counting` while it runs,
@@ -90,6 +97,13 @@ export interface PickerMessages {
   disabledHint: (checked: boolean) => string
   /** The tooltip (and spoken end) of a locked row or chip: always selected. */
   lockedHint: string
+  /**
+   * Texts of "paste a list" (`pasteList`), replacing its own (Chinese by default; `enUS` has the
+   * English). Kept with the feature, so an app without it ships none of them.
+   */
+  paste?: Partial<PasteMessages>
+  /** Texts of recent picks (`history`): the section's title and its clear button. */
+  recent?: Partial<RecentMessages>
   /** Accessible name of the breadcrumb (mobile layout). */
   breadcrumbLabel: string
   /** First entry of the breadcrumb: the top level. */

@@ -2,7 +2,7 @@
  * The "send a notice" form: title, message, recipients from the picker, roles, channel, the
  * resolved count, and a send that asks for confirmation first.
  */
-import { AddressBookPicker, zhCN } from '@epaas-picker/react'
+import { AddressBookPicker, zhCN, type AddressBookPickerHandle } from '@epaas-picker/react'
 import { enUS } from '@epaas-picker/react/locales/en-US'
 import type { PickerValue, Role } from '@epaas-picker/protocol'
 import type { ResolveChannel } from '@epaas-picker/proxy/client'
@@ -47,6 +47,7 @@ export function NoticeForm({ value, onValueChange, onSent }: NoticeFormProps) {
   const bodyRef = useRef<HTMLTextAreaElement>(null)
   const rolesRef = useRef<HTMLFieldSetElement>(null)
   const recipientsRef = useRef<HTMLElement>(null)
+  const pickerRef = useRef<AddressBookPickerHandle>(null)
 
   const validate = (): Errors => {
     const found: Errors = {}
@@ -144,7 +145,11 @@ export function NoticeForm({ value, onValueChange, onSent }: NoticeFormProps) {
           <p className="muted small">{messages.recipientsHint}</p>
           <AddressBookPicker
             {...pickerFilters}
+            ref={pickerRef}
             transport={api.pickerClient}
+            // Teachers keep their lists in spreadsheets and chats; and pick the same classes again.
+            pasteList
+            history={{ scope: 'demo-teacher' }}
             value={value}
             onValueChange={onValueChange}
             locale={locale === 'en-US' ? enUS : zhCN}
@@ -177,6 +182,8 @@ export function NoticeForm({ value, onValueChange, onSent }: NoticeFormProps) {
         }
         onSent={(notice) => {
           setConfirming(false)
+          // What was sent to becomes the teacher's recent picks (最近).
+          pickerRef.current?.recordRecent(value)
           onSent(notice)
         }}
       />

@@ -9,6 +9,7 @@
  * @packageDocumentation
  */
 import { describeRefusal, parentRelationLabel } from '@epaas-picker/headless'
+import { pasteEnUS } from '../paste/pasteMessages.js'
 import { rolesIn, summaryIn, type PickerMessages } from '../messages.js'
 
 const enUnits = ['department', 'student', 'teacher', 'parent']
@@ -67,6 +68,8 @@ export const enUS: PickerMessages = {
       ? 'Selected with its department; cannot be unselected on its own'
       : 'Cannot be selected',
   lockedHint: 'Required: cannot be removed',
+  paste: pasteEnUS,
+  recent: { title: 'Recent', clear: 'Clear' },
   breadcrumbLabel: 'Current location',
   breadcrumbRoot: 'Address book',
   openLevel: 'Open',
