@@ -3,6 +3,7 @@ import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import { boundaries } from './scripts/eslint/boundaries.js'
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/coverage/**', '**/storybook-static/**', '**/node_modules/**'] },
@@ -26,4 +27,5 @@ export default tseslint.config(
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } },
   },
+  ...boundaries,
 )

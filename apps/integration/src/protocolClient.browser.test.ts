@@ -1,8 +1,7 @@
 // Runs in real Chromium: the client and the mock's handler are both browser code.
 import { createMockEpaas } from '@epaas-picker/mock-server'
 import { describe, expect, it } from 'vitest'
-import { createEpaasClient } from './createEpaasClient.js'
-import { EpaasRequestError } from './errors.js'
+import { createEpaasClient, EpaasRequestError } from '@epaas-picker/protocol'
 
 describe('createEpaasClient in a browser', () => {
   it('walks the address book with the browser fetch machinery (Request, Response, AbortSignal)', async () => {

@@ -1,8 +1,17 @@
+// The protocol client against the mock's real logic (kept here, not in protocol, so that
+// protocol does not depend on the mock, which depends on protocol).
 import { createMockEpaas, type MockEpaas } from '@epaas-picker/mock-server'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createEpaasClient, type EpaasClient } from './createEpaasClient.js'
-import { EpaasError, EpaasRequestError, Errcode } from './errors.js'
-import { AddressBookKind, IdType, Role } from './enums.js'
+import {
+  AddressBookKind,
+  createEpaasClient,
+  EpaasError,
+  EpaasRequestError,
+  Errcode,
+  IdType,
+  Role,
+  type EpaasClient,
+} from '@epaas-picker/protocol'
 
 const baseUrl = 'http://mock.epaas'
 
