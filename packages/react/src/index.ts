@@ -48,3 +48,40 @@ export { useAddressBookPicker } from './useAddressBookPicker.js'
 export type { LayoutOption } from './useLayoutMode.js'
 export { RecipientCountProvider, usePickerCount } from './RecipientCount.js'
 export type { RecipientCountOptions } from './RecipientCount.js'
+
+// What the picker's props and the README's examples use from the packages below, so that
+// `pnpm add @epaas-picker/react @tanstack/react-query` is the whole install (pnpm's strict
+// node_modules does not let an app import a dependency of a dependency).
+export {
+  createEpaasClient,
+  DepartmentType,
+  emptyPickerValue,
+  entityKey,
+  Role,
+  SearchType,
+  SelectTag,
+  SelectType,
+} from '@epaas-picker/protocol'
+export type {
+  EpaasClient,
+  EpaasClientOptions,
+  ExcludedEntity,
+  PickerValue,
+  SelectedDepartment,
+  SelectedUser,
+  SelectNode,
+} from '@epaas-picker/protocol'
+export {
+  describeRefusal,
+  localStorageHistory,
+  proxyRecipientCounter,
+  summarizeValue,
+} from '@epaas-picker/headless'
+export type {
+  DisabledItem,
+  PickerHistory,
+  PickerTransport,
+  RecipientCounter,
+  Refusal,
+  RevealTarget,
+} from '@epaas-picker/headless'
