@@ -18,19 +18,19 @@ export interface EpaasClientOptions {
    */
   baseUrl: string
   /** The `fetch` to use. Default: `globalThis.fetch`. */
-  fetch?: typeof globalThis.fetch
+  fetch?: typeof globalThis.fetch | undefined
   /**
    * The token sent as `access_token` (or `suite_access_token` for `getCorpToken`): a fixed
    * string, or a function asked before every call. Omit it when calling a proxy, which adds
    * tokens on the server.
    */
-  token?: string | TokenProvider
+  token?: string | TokenProvider | undefined
   /** Milliseconds before a call fails with an `EpaasRequestError` of kind `timeout`. Default 10000. */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /** Extra headers for every request, e.g. a CSRF header a proxy requires. */
-  headers?: Record<string, string>
+  headers?: Record<string, string> | undefined
   /** Called once per finished call, successful or not; for logging and metrics. Never sees the token. */
-  onCall?: (event: CallEvent) => void
+  onCall?: ((event: CallEvent) => void) | undefined
 }
 
 /** What {@link EpaasClientOptions.onCall} receives. */

@@ -116,33 +116,33 @@ export interface EpaasProxyOptions {
    * The ePaaS base URL, e.g. `https://oapi.epaas.qq.com`. Default: the `EPAAS_BASE_URL`
    * environment variable. Never taken from a request.
    */
-  baseUrl?: string
+  baseUrl?: string | undefined
   /** Where the routes are mounted. Default `/api/epaas`. */
-  basePath?: string
+  basePath?: string | undefined
   /**
    * Required: decides who may call which route. Starting without it throws, unless
    * `dangerouslyAllowUnauthenticated` is set.
    */
-  authorize?: Authorize
+  authorize?: Authorize | undefined
   /**
    * Development only: allow every request without `authorize`. Logs a loud warning at start.
    * Default `false`.
    */
-  dangerouslyAllowUnauthenticated?: boolean
+  dangerouslyAllowUnauthenticated?: boolean | undefined
   /**
    * Supplies the user token for `/campus/department/select`, `/department/user/get`,
    * `/user/qywechat/get_qywx_corpid` and `/resolve`. Without it those routes answer 501.
    */
-  getUserToken?: GetUserToken
+  getUserToken?: GetUserToken | undefined
   /**
    * The organisation token (机构凭证) for the mapping routes: {@link staticToken},
    * {@link tokenFromFunction} or {@link suiteTokenSource}. Without it those routes answer 501.
    */
-  orgToken?: TokenSource
+  orgToken?: TokenSource | undefined
   /** The `fetch` used upstream. Default `globalThis.fetch`. */
-  fetch?: typeof globalThis.fetch
+  fetch?: typeof globalThis.fetch | undefined
   /** Milliseconds each upstream attempt may take before it fails (504). Default 10000. */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /**
    * Which upstream errcodes mean busy (retried), bad token (refreshed) and bad input (answered
    * 4xx), and how many busy retries. Fields given replace the defaults of
@@ -150,30 +150,30 @@ export interface EpaasProxyOptions {
    * `maxBusyRetries: 3`, `input: { 40058: 'upstream_bad_request', 60003: 'upstream_not_found',
    * 60011: 'upstream_forbidden' }`.
    */
-  errcodes?: Partial<ProxyErrcodeTable>
+  errcodes?: Partial<ProxyErrcodeTable> | undefined
   /** Backoff of the busy (`-1`) retry. */
-  retry?: RetryOptions
+  retry?: RetryOptions | undefined
   /** Batching of mapping calls. */
-  mapping?: MappingOptions
+  mapping?: MappingOptions | undefined
   /** The mapping cache, or `false` for none. Default: in memory. */
-  cache?: CacheOptions | false
+  cache?: CacheOptions | false | undefined
   /** Tuning of `resolve`. */
-  resolve?: ResolveOptions
+  resolve?: ResolveOptions | undefined
   /** Body and list bounds. Defaults: see {@link defaultLimits}. */
-  limits?: Partial<ProxyLimits>
+  limits?: Partial<ProxyLimits> | undefined
   /** The CSRF guard, or `false` for none. Default: same-origin or the `x-epaas-proxy` header. */
-  csrf?: CsrfOptions | false
+  csrf?: CsrfOptions | false | undefined
   /** Per-user rate limiting, or `false` for none. Default: 300 requests per minute per user. */
-  rateLimit?: RateLimitOptions | false
+  rateLimit?: RateLimitOptions | false | undefined
   /**
    * Forward `is_get_all_student: true` (a privileged select that lists every student) from the
    * browser. Default `false`: such requests answer 403.
    */
-  allowGetAllStudent?: boolean
+  allowGetAllStudent?: boolean | undefined
   /** Where logs go: pino or any pino-compatible logger. Default: pino to stdout. Always redacted. */
-  logger?: ProxyLogger
+  logger?: ProxyLogger | undefined
   /** Metrics events (requests, upstream calls, cache, token refreshes, retries). */
-  onEvent?: ProxyEventListener
+  onEvent?: ProxyEventListener | undefined
 }
 
 /** What {@link createEpaasProxy} answers. */
