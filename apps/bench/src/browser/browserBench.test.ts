@@ -46,6 +46,10 @@ describe('browser benchmark (smoke run)', () => {
       // Timed operations end at a paint after an input event: never instantaneous.
       expect(results.operations.tick[picker]?.median).toBeGreaterThan(0)
       expect(results.operations.heapAdded[picker]?.median).toBeGreaterThan(0)
+      // The traces found the page's main thread: a tick runs script and lays out.
+      expect(results.operations.tickScript[picker]?.median).toBeGreaterThan(0)
+      expect(results.operations.tickStyleLayout[picker]?.median).toBeGreaterThan(0)
+      expect(results.operations.scrollLayoutObjects[picker]?.median).toBeGreaterThan(0)
     }
     expect(results.budgets?.checks.map((c) => c.limit)).toEqual([FRAME_MS, 0, 50, 16])
 

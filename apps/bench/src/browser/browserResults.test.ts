@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { FRAME_MS, budgetChecks, ratioToBestPeer, snapToFrames } from './browserResults.js'
 import type { SessionSample } from './driver/runSession.js'
 
+const trace = {
+  longestTask: 1,
+  script: 1,
+  styleLayout: 1,
+  paint: 1,
+  layouts: 1,
+  layoutObjects: 1,
+}
+
 function sample(frameIntervals: number[], tick: number, longTasks: number[] = []): SessionSample {
   return {
     inertClick: 8,
@@ -11,9 +20,11 @@ function sample(frameIntervals: number[], tick: number, longTasks: number[] = []
     tick,
     untick: 1,
     expandAll: 1,
+    collapseAll: 1,
     search: 1,
     scroll: { frameIntervals, longTasks, reachedEnd: true },
     heap: { baseline: 0, loaded: 2 ** 20 },
+    traces: { tick: trace, scroll: trace },
     rows: 1,
     userAgent: '',
   }

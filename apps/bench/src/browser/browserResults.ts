@@ -24,8 +24,19 @@ export const OPERATIONS = {
   scrollP95: { label: 'Scroll top to bottom: frame time p95', unit: 'ms' },
   scrollMax: { label: 'Scroll top to bottom: longest frame', unit: 'ms' },
   longTasks: { label: 'Scroll top to bottom: long tasks (over 50 ms)', unit: 'count' },
+  scrollLongestTask: { label: 'Scroll (traced): longest main-thread task', unit: 'ms' },
+  scrollScript: { label: 'Scroll (traced): script per frame', unit: 'ms' },
+  scrollStyleLayout: { label: 'Scroll (traced): style + layout per frame', unit: 'ms' },
+  scrollPaint: { label: 'Scroll (traced): paint per frame', unit: 'ms' },
+  scrollLayoutObjects: { label: 'Scroll (traced): layout objects per frame', unit: 'count' },
   tick: { label: 'Tick a department with 10,002 loaded descendants', unit: 'ms' },
   untick: { label: 'Untick it', unit: 'ms' },
+  tickLongestTask: { label: 'Tick (traced): longest main-thread task', unit: 'ms' },
+  tickScript: { label: 'Tick (traced): script', unit: 'ms' },
+  tickStyleLayout: { label: 'Tick (traced): style + layout', unit: 'ms' },
+  tickPaint: { label: 'Tick (traced): paint', unit: 'ms' },
+  tickLayoutObjects: { label: 'Tick (traced): layout objects', unit: 'count' },
+  collapseAll: { label: 'Collapse everything (from everything expanded)', unit: 'ms' },
   search: { label: 'Type a search key, results painted', unit: 'ms' },
   heapAdded: { label: 'JS heap added, everything loaded and expanded', unit: 'MB' },
 } as const
@@ -117,6 +128,26 @@ export function valueOf(sample: SessionSample, operation: OperationName): number
       return sample.scroll.longTasks.length
     case 'heapAdded':
       return (sample.heap.loaded - sample.heap.baseline) / 2 ** 20
+    case 'scrollLongestTask':
+      return sample.traces.scroll.longestTask
+    case 'scrollScript':
+      return sample.traces.scroll.script / sample.scroll.frameIntervals.length
+    case 'scrollStyleLayout':
+      return sample.traces.scroll.styleLayout / sample.scroll.frameIntervals.length
+    case 'scrollPaint':
+      return sample.traces.scroll.paint / sample.scroll.frameIntervals.length
+    case 'scrollLayoutObjects':
+      return sample.traces.scroll.layoutObjects / sample.scroll.frameIntervals.length
+    case 'tickLongestTask':
+      return sample.traces.tick.longestTask
+    case 'tickScript':
+      return sample.traces.tick.script
+    case 'tickStyleLayout':
+      return sample.traces.tick.styleLayout
+    case 'tickPaint':
+      return sample.traces.tick.paint
+    case 'tickLayoutObjects':
+      return sample.traces.tick.layoutObjects
     default:
       return sample[operation]
   }

@@ -25,6 +25,7 @@ export interface AntdPickerHandle {
   scrollTo(arg: number | { key: string; align: 'top' }): void
   preloadAll(answers: Answers): void
   expandAll(): void
+  collapseAll(): void
 }
 
 /** Height of the search box above the tree. */
@@ -144,6 +145,7 @@ export function AntdPicker({
         setExpandedKeys(parentKeys)
         walked.current = null
       },
+      collapseAll: () => setExpandedKeys([]),
     }),
     [],
   )

@@ -38,6 +38,7 @@ const adapter: PickerAdapter = {
   scrollToRow: (path) => handle.current?.scrollTo({ key: peerKeyOfPath(path), align: 'top' }),
   preloadAll: (answers) => handle.current?.preloadAll(answers),
   expandAll: () => handle.current?.expandAll(),
+  collapseAll: () => handle.current?.collapseAll(),
 }
 
 startBenchPage(adapter)

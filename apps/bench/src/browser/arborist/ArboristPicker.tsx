@@ -40,6 +40,7 @@ export interface ArboristPickerHandle {
   tree(): TreeApi<ArbNode> | null
   preloadAll(answers: Answers): void
   expandAll(): void
+  collapseAll(): void
 }
 
 /** Height of the search box above the tree. */
@@ -218,6 +219,7 @@ export function ArboristPicker({
         flushSync(() => setNodes(roots))
         treeRef.current?.openAll()
       },
+      collapseAll: () => treeRef.current?.closeAll(),
     }),
     [],
   )

@@ -41,6 +41,7 @@ const adapter: PickerAdapter = {
   scrollToRow: (path) => handle.current?.tree()?.scrollTo(peerKeyOfPath(path), 'start'),
   preloadAll: (answers) => handle.current?.preloadAll(answers),
   expandAll: () => handle.current?.expandAll(),
+  collapseAll: () => handle.current?.collapseAll(),
 }
 
 startBenchPage(adapter)

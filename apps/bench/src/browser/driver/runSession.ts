@@ -9,10 +9,17 @@
  * it (untimed) and expand it again, children already loaded; expand 基准测试2组 (untimed); tick
  * 基准测试部 (10,002 loaded descendants) and untick it; walk the whole tree (untimed, without
  * throttling) and expand everything; scroll from top to bottom; JS heap after a forced GC;
- * type the search key.
+ * collapse everything; type the search key. The tick (with its untick) and the scroll then run
+ * once more under a Chrome trace, for figures that are not rounded to vsync (`traceSummary.ts`).
  */
 import type { Browser, CDPSession, Page } from 'playwright'
 import type { ClickTarget, Condition, ScrollSample, TargetName } from '../page/benchApi.js'
+import {
+  summarizeTrace,
+  TRACE_CATEGORIES,
+  type TraceEvent,
+  type TraceSummary,
+} from './traceSummary.js'
 
 /** What one run measures. Times in ms from the input event to the paint; heap in bytes. */
 export interface SessionSample {
@@ -26,6 +33,8 @@ export interface SessionSample {
   tick: number
   untick: number
   expandAll: number
+  /** Collapsing every node of the expanded tree. */
+  collapseAll: number
   search: number
   scroll: ScrollSample
   heap: {
@@ -33,6 +42,13 @@ export interface SessionSample {
     baseline: number
     /** Used JS heap after a GC with everything loaded and expanded. */
     loaded: number
+  }
+  /** The main thread's work in the traced repetitions (see `traceSummary.ts`). */
+  traces: {
+    /** The tick of 基准测试部, to its paint. */
+    tick: TraceSummary
+    /** The scroll from top to bottom, every frame. */
+    scroll: TraceSummary
   }
   /** Rows of the whole tree expanded. */
   rows: number
@@ -87,18 +103,25 @@ export async function runSession(
     await step.reveal('large')
     const tick = await step.timed('checked:large', 'checkbox:large')
     const untick = await step.timed('unchecked:large', 'checkbox:large')
+    const tickTrace = await traced(page, () => step.timed('checked:large', 'checkbox:large'))
+    await step.timed('unchecked:large', 'checkbox:large')
 
     await throttle(1)
     const { rows } = await page.evaluate(() => window.__bench.preloadAll())
     await throttle(options.throttle)
     const expandAll = await step.timed('expandedAll', 'expandAll')
     await page.evaluate(() => window.__bench.scrollToTop())
-    const scroll = await page.evaluate((frames) => window.__bench.scroll(frames), options.frames)
+    const scrollDown = () =>
+      page.evaluate((frames) => window.__bench.scroll(frames), options.frames)
+    const scroll = await scrollDown()
+    await page.evaluate(() => window.__bench.scrollToTop())
+    const scrollTrace = await traced(page, scrollDown)
 
     await throttle(1)
     const loaded = await usedHeap(cdp)
     await page.evaluate(() => window.__bench.scrollToTop())
     await throttle(options.throttle)
+    const collapseAll = await step.timed('collapsedAll', 'collapseAll')
 
     await step.click('search')
     await page.evaluate((timeoutMs) => window.__bench.arm('searched', timeoutMs), step.timeoutMs)
@@ -116,9 +139,11 @@ export async function runSession(
       tick,
       untick,
       expandAll,
+      collapseAll,
       search,
       scroll,
       heap: { baseline, loaded },
+      traces: { tick: tickTrace.summary, scroll: scrollTrace.summary },
       rows,
       userAgent: info.userAgent,
     }
@@ -132,6 +157,27 @@ export async function runSession(
   } finally {
     await context.close()
   }
+}
+
+/** Runs `operation` under a Chrome trace of the timeline categories and sums the trace. */
+async function traced<T>(
+  page: Page,
+  operation: () => Promise<T>,
+): Promise<{ result: T; summary: TraceSummary }> {
+  const browser = page.context().browser()
+  if (!browser) throw new Error('tracing needs the browser')
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES })
+  let result: T
+  try {
+    result = await operation()
+  } catch (error) {
+    await browser.stopTracing()
+    throw error
+  }
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
+    traceEvents: TraceEvent[]
+  }
+  return { result, summary: summarizeTrace(trace.traceEvents) }
 }
 
 async function usedHeap(cdp: CDPSession): Promise<number> {

@@ -20,6 +20,7 @@ export const OURS_ROW_HEIGHT = 32
 export interface OursPickerHandle {
   preloadAll(answers: Answers): void
   expandAll(): void
+  collapseAll(): void
 }
 
 /** Row keys of every node with children in the walk. */
@@ -73,6 +74,9 @@ export function OursPicker({
       expandAll() {
         if (!allKeys) throw new Error('preloadAll first')
         setExpanded(allKeys)
+      },
+      collapseAll() {
+        setExpanded([])
       },
     }),
     [allKeys, data.client, queryClient],

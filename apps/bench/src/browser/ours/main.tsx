@@ -49,6 +49,7 @@ const adapter: PickerAdapter = {
   },
   preloadAll: (answers) => handle.current?.preloadAll(answers),
   expandAll: () => handle.current?.expandAll(),
+  collapseAll: () => handle.current?.collapseAll(),
 }
 
 startBenchPage(adapter)

@@ -41,4 +41,6 @@ export interface PickerAdapter {
   preloadAll(answers: Answers): void
   /** Expands every node. Called from the expand-all button's click handler. */
   expandAll(): void
+  /** Collapses every node. Called from the collapse-all button's click handler. */
+  collapseAll(): void
 }

@@ -8,13 +8,20 @@ export type TargetName = 'staff' | 'large' | 'group1' | 'group2'
 
 /** Something the driver clicks or types into. */
 export type ClickTarget =
-  'blank' | 'mount' | 'expandAll' | 'search' | `expander:${TargetName}` | `checkbox:${TargetName}`
+  | 'blank'
+  | 'mount'
+  | 'expandAll'
+  | 'collapseAll'
+  | 'search'
+  | `expander:${TargetName}`
+  | `checkbox:${TargetName}`
 
 /** A state of the page that ends a timed operation once it is painted. */
 export type Condition =
   | 'now'
   | 'mounted'
   | 'expandedAll'
+  | 'collapsedAll'
   | 'searched'
   | `expanded:${TargetName}`
   | `collapsed:${TargetName}`

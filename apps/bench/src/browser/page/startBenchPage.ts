@@ -61,12 +61,13 @@ export function startBenchPage(adapter: PickerAdapter): void {
   toolbar.style.cssText = 'height:40px;display:flex;gap:8px;align-items:center;padding:0 8px'
   const mountButton = button('mount', 'Mount')
   const expandAllButton = button('expand-all', 'Expand all')
+  const collapseAllButton = button('collapse-all', 'Collapse all')
   // Clicking it does nothing: the time from such a click to the next paint is the floor of
   // every figure (waiting for the next frame, then rendering it).
   const blank = document.createElement('span')
   blank.textContent = 'Bench'
   blank.style.cssText = 'padding:8px;user-select:none'
-  toolbar.append(mountButton, expandAllButton, blank)
+  toolbar.append(mountButton, expandAllButton, collapseAllButton, blank)
   const container = document.createElement('div')
   container.id = 'picker'
   container.style.cssText = `width:${PICKER_WIDTH}px;height:${PICKER_HEIGHT}px;position:relative;overflow:hidden`
@@ -93,6 +94,7 @@ export function startBenchPage(adapter: PickerAdapter): void {
   }
   mountButton.addEventListener('click', () => adapter.mount(container, need()))
   expandAllButton.addEventListener('click', () => adapter.expandAll())
+  collapseAllButton.addEventListener('click', () => adapter.collapseAll())
 
   const pathOf = (target: TargetName) => need().targets[target]
   const childOf = (target: TargetName) => need().targets.firstChild[target]
@@ -108,6 +110,15 @@ export function startBenchPage(adapter: PickerAdapter): void {
       case 'expandedAll': {
         const scroller = adapter.scroller()
         return scroller !== null && scroller.scrollHeight >= rows * adapter.rowHeight * 0.99
+      }
+      case 'collapsedAll': {
+        // Only the top level is left: far under 1% of the expanded tree's height.
+        const scroller = adapter.scroller()
+        return (
+          scroller !== null &&
+          adapter.row(childOf('staff')) === null &&
+          scroller.scrollHeight < rows * adapter.rowHeight * 0.01
+        )
       }
       case 'searched':
         return adapter.searchShown(targets.firstResult)
@@ -137,6 +148,8 @@ export function startBenchPage(adapter: PickerAdapter): void {
         return mountButton
       case 'expandAll':
         return expandAllButton
+      case 'collapseAll':
+        return collapseAllButton
       case 'search':
         return adapter.searchBox()
       case 'expander':
@@ -154,6 +167,7 @@ export function startBenchPage(adapter: PickerAdapter): void {
     const [kind, target] = condition.split(':') as [string, TargetName | undefined]
     if (kind === 'expanded' && target) expandedTargets.add(target)
     if (kind === 'collapsed' && target) expandedTargets.delete(target)
+    if (kind === 'collapsedAll') expandedTargets.clear()
   }
 
   let armed:
@@ -202,7 +216,7 @@ export function startBenchPage(adapter: PickerAdapter): void {
       const element = elementOf(target)
       if (!element) return null
       const rect = element.getBoundingClientRect()
-      const inPicker = target !== 'blank' && target !== 'mount' && target !== 'expandAll'
+      const inPicker = !['blank', 'mount', 'expandAll', 'collapseAll'].includes(target)
       const bounds = inPicker ? container.getBoundingClientRect() : null
       const x = rect.left + rect.width / 2
       const y = rect.top + rect.height / 2
