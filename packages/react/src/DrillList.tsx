@@ -153,7 +153,7 @@ const DrillRow = memo(function DrillRow({ row, state, store, display, style }: D
         </button>
       ) : (
         <label htmlFor={state.selectable ? boxId : undefined} className="epp-drill-label">
-          <RowLabel row={row} display={display} reason={state.disabledReason} />
+          <RowLabel row={row} display={display} reason={state.disabledReason} flat />
         </label>
       )}
     </div>

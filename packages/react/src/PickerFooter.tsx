@@ -1,5 +1,5 @@
 import type { PickerValue } from '@epaas-picker/protocol'
-import type { ReactNode } from 'react'
+import { useDeferredValue, type ReactNode } from 'react'
 import { partClass } from './classNames.js'
 import { usePickerContext } from './PickerContext.js'
 import { usePickerCount } from './RecipientCount.js'
@@ -27,9 +27,11 @@ export function PickerFooter({
   className,
 }: PickerFooterProps) {
   const { picker, messages, classNames } = usePickerContext()
-  const { snapshot } = picker
-  const { count } = usePickerCount()
+  // The count follows a tick in a deferred render, after the ticked row has painted.
+  const snapshot = useDeferredValue(picker.snapshot)
+  const { count } = usePickerCount(snapshot)
   const nothing = count.kind === 'none'
+  const { store } = picker
   return (
     <footer className={partClass('footer', classNames, className)}>
       {start ?? (
@@ -48,7 +50,8 @@ export function PickerFooter({
             type="button"
             className="epp-button epp-button--primary"
             disabled={requireSelection && nothing}
-            onClick={() => onConfirm(snapshot.value)}
+            // The value as it is now, not as the deferred count last showed it.
+            onClick={() => onConfirm(store.getSnapshot().value)}
           >
             {messages.confirm}
           </button>

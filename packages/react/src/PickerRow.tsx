@@ -116,6 +116,10 @@ function NodeRowView({
         state.disabled && 'epp-row--disabled',
         state.locked && 'epp-row--locked',
         display.search && 'epp-row--result',
+        // Where the expander or the box would be, the row's padding keeps the columns aligned:
+        // no spacer elements to create while scrolling.
+        !state.expandable && 'epp-row--leaf',
+        !state.selectable && 'epp-row--boxless',
       )}
     >
       {state.expandable ? (
@@ -124,19 +128,15 @@ function NodeRowView({
           className={partClass('expander', classNames)}
           data-state={state.expanded ? 'open' : 'closed'}
         />
-      ) : (
-        <span className="epp-expander-spacer" />
-      )}
+      ) : null}
       {state.selectable ? (
         // The row is the tree item that carries the checked state (`aria-checked`) and the focus;
         // its box is only drawn (hidden from assistive technology, out of the tab order), so a
         // plain element whose mark the stylesheet draws from `data-state` does: a tick changes
         // attributes, mounts nothing, and scrolling creates a few elements per row.
         <span {...getters.checkbox(row, state)} className={partClass('checkbox', classNames)} />
-      ) : (
-        <span className="epp-checkbox-spacer" />
-      )}
-      <RowLabel row={row} display={display} reason={state.disabledReason} />
+      ) : null}
+      <RowLabel row={row} display={display} reason={state.disabledReason} flat />
     </div>
   )
 }

@@ -1,5 +1,5 @@
 import type { PickerSnapshot } from '@epaas-picker/headless'
-import { useRef, type CSSProperties, type UIEvent } from 'react'
+import { useRef, type CSSProperties } from 'react'
 import { List, useListRef, type RowComponentProps } from 'react-window'
 import { partClass } from './classNames.js'
 import { usePickerContext } from './PickerContext.js'
@@ -73,10 +73,13 @@ export function PickerTree({
   }, [mode, snapshot, listRef])
 
   const store = picker.store
-  const treeProps = picker.getTreeProps({
-    'aria-label': messages.treeLabel,
-    onScroll: (event: UIEvent<HTMLElement>) => store.setScrollOffset(event.currentTarget.scrollTop),
-  })
+  const treeProps = picker.getTreeProps({ 'aria-label': messages.treeLabel })
+  // The store reads the offset when the mode is about to change, not on every scroll: reading
+  // `scrollTop` in a scroll handler would force a layout in every frame of a scroll.
+  useIsomorphicLayoutEffect(
+    () => store.trackScrollOffset(() => listRef.current?.element?.scrollTop ?? 0),
+    [store, listRef],
+  )
 
   return (
     <List

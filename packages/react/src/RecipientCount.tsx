@@ -5,6 +5,7 @@
  */
 import {
   useRecipientCount,
+  type PickerSnapshot,
   type RecipientCounter,
   type RecipientCountState,
 } from '@epaas-picker/headless'
@@ -40,14 +41,28 @@ export function RecipientCountProvider({
   return <RecipientCountContext.Provider value={state}>{children}</RecipientCountContext.Provider>
 }
 
+/** What {@link usePickerCount} answers. */
+export interface PickerCountState {
+  count: PickerCount
+  /** Counts again after a failed exact count. */
+  retry: (() => void) | undefined
+}
+
 /**
  * The count to show: exact when the picker counts through the proxy, else the tree's estimate
  * (约) when it is honest, else the number of items ticked. Also the retry of a failed count.
+ *
+ * @param snapshot The snapshot whose selection is counted: the picker's current one by default;
+ * the selected panel and the footer pass a deferred one (see `useDeferredValue`).
  */
-export function usePickerCount(): { count: PickerCount; retry: (() => void) | undefined } {
+export function usePickerCount(snapshot?: PickerSnapshot): PickerCountState {
   const { picker } = usePickerContext()
+  return useCountOf((snapshot ?? picker.snapshot).summary)
+}
+
+/** {@link usePickerCount} of a summary, for parts that do not read the picker's context. */
+export function useCountOf(summary: PickerSnapshot['summary']): PickerCountState {
   const exact = useContext(RecipientCountContext)
-  const summary = picker.snapshot.summary
   const items = summary.departments + summary.users
   if (items === 0) return { count: { kind: 'none' }, retry: undefined }
   if (exact?.status === 'success') {

@@ -30,6 +30,12 @@ export interface RowLabelProps {
   display: RowDisplay
   /** The app's reason for disabling the row, shown after the name. */
   reason?: string | undefined
+  /**
+   * The parts as children of the row itself, without wrappers or spaces between them (the row's
+   * flex gap spaces them): a tree row then has 4 or 5 elements, which is what scrolling creates
+   * and lays out each frame. Search results keep their two lines.
+   */
+  flat?: boolean
 }
 
 function isSearchRow(row: NodeRow): row is SearchRow {
@@ -101,10 +107,26 @@ export function rowAccessibleName(row: NodeRow, display: RowDisplay, hint?: stri
  * role badge, for a parent the child and relation (`张三的爸爸`), a department's member count,
  * and for search results the school and path.
  */
-export function RowLabel({ row, display, reason }: RowLabelProps) {
+export function RowLabel({ row, display, reason, flat = false }: RowLabelProps) {
   const { node } = row
   const { messages, classNames } = display
   const { role, relation, count, searchRow, where } = rowFacts(row, display)
+  if (flat && !searchRow) {
+    const roleText = role !== undefined ? messages.roles[role] : undefined
+    return (
+      <>
+        <span className={partClass('name', classNames)}>{node.name}</span>
+        {roleText ? (
+          <span className={partClass('badge', classNames)} data-role={role}>
+            {roleText}
+          </span>
+        ) : null}
+        {relation ? <span className="epp-relation">{relation}</span> : null}
+        {count > 0 ? <span className="epp-count">{messages.memberCount(count)}</span> : null}
+        {reason ? <span className="epp-reason">{reason}</span> : null}
+      </>
+    )
+  }
   return (
     <span className="epp-label">
       <span className="epp-line">

@@ -3,16 +3,17 @@ import {
   chipLabel,
   summarizeValue,
   whereOf,
+  type PickerSnapshot,
   type PickerStore,
   type SelectionItem,
 } from '@epaas-picker/headless'
 import { entityKey, type PickerValue } from '@epaas-picker/protocol'
-import { memo, useId, useMemo, type ReactNode } from 'react'
+import { memo, useDeferredValue, useId, useMemo, type ReactNode } from 'react'
 import { partClass, type PickerClassNames } from './classNames.js'
 import { CrossIcon } from './icons.js'
 import type { PickerMessages } from './messages.js'
 import { usePickerContext } from './PickerContext.js'
-import { usePickerCount } from './RecipientCount.js'
+import { useCountOf } from './RecipientCount.js'
 
 /** Props of {@link SelectedPanel}. */
 export interface SelectedPanelProps {
@@ -30,12 +31,41 @@ export interface SelectedPanelProps {
  */
 export function SelectedPanel({ className, headerEnd }: SelectedPanelProps) {
   const { picker, messages, classNames } = usePickerContext()
-  const { store } = picker
-  const { value } = picker.snapshot
-  const { count, retry } = usePickerCount()
+  // A tick paints its row first: the panel follows in a deferred render of its own (and its
+  // layout is contained by the stylesheet), so the tick's frame lays out the row alone.
+  const snapshot = useDeferredValue(picker.snapshot)
+  return (
+    <SelectedPanelView
+      snapshot={snapshot}
+      store={picker.store}
+      messages={messages}
+      classNames={classNames}
+      className={className}
+      headerEnd={headerEnd}
+    />
+  )
+}
+
+interface SelectedPanelViewProps extends SelectedPanelProps {
+  snapshot: PickerSnapshot
+  store: PickerStore
+  messages: PickerMessages
+  classNames: PickerClassNames | undefined
+}
+
+// Drawn when the (deferred) snapshot changes, not when the picker's context does.
+const SelectedPanelView = memo(function SelectedPanelView({
+  snapshot,
+  store,
+  messages,
+  classNames,
+  className,
+  headerEnd,
+}: SelectedPanelViewProps) {
+  const { value } = snapshot
+  const { count, retry } = useCountOf(snapshot.summary)
   const titleId = useId()
   const empty = value.departments.length + value.users.length + value.excluded.length === 0
-  const { snapshot } = picker
   const keys = [...value.departments, ...value.users, ...value.excluded].map((item) =>
     entityKey(item),
   )
@@ -82,7 +112,7 @@ export function SelectedPanel({ className, headerEnd }: SelectedPanelProps) {
       )}
     </section>
   )
-}
+})
 
 interface ChipsProps {
   value: PickerValue

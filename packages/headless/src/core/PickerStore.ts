@@ -194,6 +194,15 @@ export interface PickerStore {
   handleKey(key: string): TreeKeyAction | null
   /** Remembers the list's scroll offset (px) for the current mode; does not notify. */
   setScrollOffset(offset: number): void
+  /**
+   * Tells the store how to read the list's scroll offset (px). The store reads it only when the
+   * mode is about to change, to bring each mode back where it was; a view need not report its
+   * offset while scrolling. Answers the function that stops it.
+   *
+   * @example
+   * useLayoutEffect(() => store.trackScrollOffset(() => listElement.scrollTop), [store])
+   */
+  trackScrollOffset(read: () => number): () => void
 
   /** Mobile drill-down: shows a department's children as the current list. */
   drillInto(key: string): void

@@ -431,6 +431,30 @@ describe('search', () => {
   })
 })
 
+describe('scroll offsets', () => {
+  it('reads the tracked offset only when the mode changes, and brings each mode back', async () => {
+    const { store } = harness({ searchDebounceMs: 10 })
+    await until(store, (s) => s.rootStatus.status === 'success')
+    let offset = 480
+    const reads: number[] = []
+    const stop = store.trackScrollOffset(() => {
+      reads.push(offset)
+      return offset
+    })
+    store.setSearchValue('王')
+    store.setSearchValue('王五')
+    expect(reads).toEqual([480])
+    expect(store.getSnapshot().scrollOffset).toBe(0)
+    offset = 96
+    store.setSearchValue('')
+    expect(reads).toEqual([480, 96])
+    expect(store.getSnapshot().scrollOffset).toBe(480)
+    stop()
+    store.setSearchValue('李')
+    expect(reads).toHaveLength(2)
+  })
+})
+
 describe('drill-down', () => {
   it('lists one level at a time with a breadcrumb, loading each level once', async () => {
     const { mock, store } = harness()

@@ -110,6 +110,7 @@ export function createPickerStore(initial: PickerStoreOptions = {}): PickerStore
     setFocusedKey: (key) => navigation.setFocused(key),
     handleKey: (key) => navigation.handleKey(key),
     setScrollOffset: (offset) => navigation.setScrollOffset(offset),
+    trackScrollOffset: (read) => navigation.trackScrollOffset(read),
     drillInto: (key) => navigation.drillInto(key),
     drillTo: (depth) => navigation.drillTo(depth),
     reveal: (target) => reveal(ctx, target, true),

@@ -26,6 +26,7 @@ export class Navigation {
   readonly #focused: Record<PickerMode, string | null> = { tree: null, search: null }
   readonly #scrollOffsets: Record<PickerMode, number> = { tree: 0, search: 0 }
   readonly #typeahead = new Typeahead()
+  #readScrollOffset: (() => number) | null = null
 
   constructor(ctx: StoreContext) {
     this.#ctx = ctx
@@ -52,6 +53,24 @@ export class Navigation {
   /** Remembers the list's scroll offset (px) for the current mode; does not notify. */
   setScrollOffset(offset: number): void {
     this.#scrollOffsets[this.#ctx.search.mode] = offset
+  }
+
+  /**
+   * How to read the list's scroll offset. It is read only when the mode is about to change (the
+   * search box gains or loses text), before the list shows the other mode: never in a scroll
+   * handler, where reading `scrollTop` after the list re-rendered would force a layout per frame.
+   * Answers the function that forgets it.
+   */
+  trackScrollOffset(read: () => number): () => void {
+    this.#readScrollOffset = read
+    return () => {
+      if (this.#readScrollOffset === read) this.#readScrollOffset = null
+    }
+  }
+
+  /** Saves the current mode's offset from the tracked list (see `trackScrollOffset`). */
+  saveScrollOffset(): void {
+    if (this.#readScrollOffset) this.setScrollOffset(this.#readScrollOffset())
   }
 
   /** A row was collapsed: a tab stop inside it moves to it. */

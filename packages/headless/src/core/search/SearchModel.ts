@@ -60,6 +60,7 @@ export class SearchModel {
   /** The user typed: applied when uncontrolled, proposed through `onSearchValueChange`. */
   request(text: string): void {
     if (text === this.#input.current) return
+    this.#beforeInput(text)
     const { options } = this.#ctx
     this.#input.propose(text, options.searchValue, options.onSearchValueChange, () =>
       this.#applyInput(text),
@@ -68,6 +69,7 @@ export class SearchModel {
 
   /** Takes a controlled `searchValue` of new options; answers whether it changed (and emitted). */
   sync(prop: string | undefined): boolean {
+    if (prop !== undefined && prop !== this.#input.current) this.#beforeInput(prop)
     const next = this.#input.sync(prop)
     if (next === undefined) return false
     this.#applyInput(next)
@@ -117,6 +119,12 @@ export class SearchModel {
     clearTimeout(this.#timer)
     this.#controller?.abort()
     this.#sequence++
+  }
+
+  // The list is about to show the other mode: its offset in this one is read now, once.
+  #beforeInput(text: string) {
+    const nextMode: PickerMode = text.trim() ? 'search' : 'tree'
+    if (nextMode !== this.mode) this.#ctx.navigation.saveScrollOffset()
   }
 
   #applyInput(text: string) {
