@@ -48,6 +48,8 @@ describe('AddressBookPicker in Chromium', () => {
     expect(tree().scrollTop).toBe(0)
     await userEvent.keyboard('{Escape}')
     await waitFor(() => expect(tree().scrollTop).toBe(400))
+    // The class's row is above the view (and beyond the rows drawn past it).
+    tree().scrollTop = 0
     expect(await row('一年级(1)班')).toHaveAttribute('aria-expanded', 'true')
   })
 

@@ -15,7 +15,10 @@ export interface PickerTreeProps {
   style?: CSSProperties
   /** Height (px) assumed before the list is measured, e.g. on the server. Default 400. */
   defaultHeight?: number
-  /** Rows drawn beyond the visible ones, each way. Default 6. */
+  /**
+   * Rows drawn beyond the visible ones, each way. Default 3: each is created and laid out on
+   * every jump of a fast scroll.
+   */
   overscanCount?: number
 }
 
@@ -50,7 +53,7 @@ export function PickerTree({
   className,
   style,
   defaultHeight = 400,
-  overscanCount = 6,
+  overscanCount = 3,
 }: PickerTreeProps) {
   const { picker, messages, classNames, rowHeight, searchRowHeight } = usePickerContext()
   const listRef = useListRef(null)

@@ -29,7 +29,11 @@ export function availablePickers(): PickerName[] {
  * Builds the pages of `pickers` into `outDir` (emptied first). Each page is then at
  * `<outDir>/pages/<picker>.html`.
  */
-export async function buildPages(outDir: string, pickers: readonly PickerName[]): Promise<void> {
+export async function buildPages(
+  outDir: string,
+  pickers: readonly PickerName[],
+  { minify = true }: { minify?: boolean } = {},
+): Promise<void> {
   await build({
     configFile: false,
     root: browserRoot,
@@ -41,6 +45,8 @@ export async function buildPages(outDir: string, pickers: readonly PickerName[])
     build: {
       outDir,
       emptyOutDir: true,
+      // Unminified for profiles, whose function names must be readable.
+      minify,
       sourcemap: false,
       reportCompressedSize: false,
       chunkSizeWarningLimit: 10_000,

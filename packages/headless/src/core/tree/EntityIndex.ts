@@ -1,6 +1,5 @@
-import { NodeDepartmentType, type ParentOf, type SelectNode } from '@epaas-picker/protocol'
+import { NodeDepartmentType, Role, type ParentOf, type SelectNode } from '@epaas-picker/protocol'
 import { isDepartmentNode } from '../keys.js'
-import { parentOf } from '../labels.js'
 import type { KnownPeople } from '../selection/crossPath.js'
 
 /**
@@ -86,14 +85,18 @@ export class EntityIndex implements KnownPeople {
   }
 
   private addChild(entityKey: string, node: SelectNode): boolean {
-    const [child] = parentOf(node)
-    if (!child) return false
+    if (node.role_id !== Role.Parent || !node.child_id) return false
     const list = this.children.get(entityKey)
+    if (list?.some((c) => c.child_id === node.child_id)) return false
+    const child: ParentOf = {
+      child_id: node.child_id,
+      child_name: node.child_name,
+      child_relation: node.child_relation,
+    }
     if (!list) {
       this.children.set(entityKey, [child])
       return false
     }
-    if (list.some((c) => c.child_id === child.child_id)) return false
     list.push(child)
     return true
   }

@@ -48,7 +48,8 @@ function appendRowsUnder(
   }
   for (const kid of kids) {
     out.push(kid)
-    if (levels.expanded.has(kid.key) && isExpandableRow(kid)) {
+    // People first fail the cheap test: most rows never look up their long key.
+    if (isExpandableRow(kid) && levels.expanded.has(kid.key)) {
       appendRowsUnder(out, levels, kid.key, level + 1, toLoad)
     }
   }
