@@ -1,8 +1,10 @@
-// Copies the stylesheet into dist/ next to the compiled modules (tsc does not copy CSS).
+// Copies the stylesheets into dist/ next to the compiled modules (tsc does not copy CSS).
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-mkdirSync(join(root, 'dist'), { recursive: true })
-copyFileSync(join(root, 'src/styles.css'), join(root, 'dist/styles.css'))
+for (const file of ['styles.css', 'field/field.css']) {
+  mkdirSync(dirname(join(root, 'dist', file)), { recursive: true })
+  copyFileSync(join(root, 'src', file), join(root, 'dist', file))
+}

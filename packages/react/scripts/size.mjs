@@ -2,8 +2,9 @@
 // from source with everything else external (react, react-dom, @tanstack/react-query,
 // react-window, @radix-ui/*, and @epaas-picker/protocol, reported apart), minified, gzipped;
 // plus the stylesheet, minified and gzipped. Budget: 15 KB for the two packages with the CSS.
-// The en-US texts are an entry point of their own (`@epaas-picker/react/locales/en-US`): what an
-// app in English adds with them is reported too.
+// The en-US texts and the form field are entry points of their own
+// (`@epaas-picker/react/locales/en-US`, `@epaas-picker/react/field`): what an app in English, or
+// with the field, adds with them is reported too.
 //
 //   pnpm --filter @epaas-picker/react size
 import { dirname, join } from 'node:path'
@@ -90,6 +91,16 @@ const english = await bundle(
   ].join('\n'),
   ['@epaas-picker/headless', '@epaas-picker/react'],
 )
+// An app with the form field (`@epaas-picker/react/field`, an entry of its own, and its stylesheet).
+const withField = await bundle(
+  [
+    "export * from '@epaas-picker/react'",
+    "export * from '@epaas-picker/react/field'",
+    "import '@epaas-picker/react/styles.css'",
+    "import '@epaas-picker/react/field.css'",
+  ].join('\n'),
+  ['@epaas-picker/headless', '@epaas-picker/react'],
+)
 // The headless package on its own (every export), for the share of the total it makes.
 const headless = await bundle("export * from '@epaas-picker/headless'", ['@epaas-picker/headless'])
 if (!own.css) throw new Error('the stylesheet was not bundled')
@@ -109,4 +120,9 @@ console.info(
 console.info('for reference, with protocol ', kb(gz(withProtocol.code) + style))
 console.info('an app importing only react   ', kb(gz(app.code) + style), '(headless tree-shaken)')
 console.info('  the same app in English     ', kb(gz(english.code) + style), '(+ locales/en-US)')
+console.info(
+  '  the same app with the field ',
+  kb(gz(withField.code) + gz(withField.css)),
+  '(+ react/field and field.css)',
+)
 if (total > BUDGET) process.exitCode = 1

@@ -30,6 +30,7 @@ export type PickerPart =
   | 'dialog'
   | 'recent'
   | 'paste'
+  | 'field'
 
 /** Extra class names by part, e.g. `{ row: 'my-row', chip: 'my-chip' }`. */
 export type PickerClassNames = Partial<Record<PickerPart, string>>

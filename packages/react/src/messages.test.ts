@@ -1,5 +1,6 @@
 import { Role } from '@epaas-picker/protocol'
 import { describe, expect, it } from 'vitest'
+import { fieldZhCN } from './field/fieldMessages.js'
 import { enUS } from './locales/en-US.js'
 import { resolveMessages, zhCN } from './messages.js'
 
@@ -17,14 +18,15 @@ describe('messages', () => {
   it('has the same keys in both languages', () => {
     expect([zhCN.lang, enUS.lang]).toEqual(['zh-CN', 'en-US'])
     // The Chinese texts of paste a list and recent picks live in their own chunks (loaded only
-    // when enabled); English replaces them through these two optional keys.
-    const inChunks = ['paste', 'recent']
+    // when enabled), the form field's in its entry; English replaces them through these keys.
+    const inChunks = ['field', 'paste', 'recent']
     expect(
       Object.keys(enUS)
         .filter((key) => !inChunks.includes(key))
         .sort(),
     ).toEqual(Object.keys(zhCN).sort())
     expect(Object.keys(enUS)).toEqual(expect.arrayContaining(inChunks))
+    expect(Object.keys(enUS.field!).sort()).toEqual(Object.keys(fieldZhCN).sort())
   })
 
   it('names roles, relations, counts and refusals', () => {

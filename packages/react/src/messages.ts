@@ -10,6 +10,7 @@ import {
   type ValueSummary,
 } from '@epaas-picker/headless'
 import { roleLabels, type ParentOf, type Role } from '@epaas-picker/protocol'
+import type { FieldMessages } from './field/fieldMessages.js'
 import type { PasteMessages } from './paste/pasteMessages.js'
 
 /** The texts of recent picks (最近选择). */
@@ -104,6 +105,11 @@ export interface PickerMessages {
   paste?: Partial<PasteMessages>
   /** Texts of recent picks (`history`): the section's title and its clear button. */
   recent?: Partial<RecentMessages>
+  /**
+   * Texts of the form field (`AddressBookPickerField` of `@epaas-picker/react/field`), replacing
+   * its own (Chinese by default; `enUS` has the English). Kept with the field.
+   */
+  field?: Partial<FieldMessages>
   /** Accessible name of the breadcrumb (mobile layout). */
   breadcrumbLabel: string
   /** First entry of the breadcrumb: the top level. */

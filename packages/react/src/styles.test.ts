@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
-const css = readFileSync(new URL('./styles.css', import.meta.url), 'utf8').replace(
-  /\/\*[\s\S]*?\*\//g,
-  '',
-)
+const read = (path: string) =>
+  readFileSync(new URL(path, import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+const css = read('./styles.css')
+// The form field's stylesheet, an entry of its own (`@epaas-picker/react/field.css`).
+const fieldCss = read('./field/field.css')
 
 /** Selectors of every style rule, outside @keyframes (whose `to` / `from` are not selectors). */
 function selectors(source: string): string[] {
@@ -42,6 +43,17 @@ describe('styles.css', () => {
     expect(all.length).toBeGreaterThan(50)
     const unscoped = all.filter((selector) => !/^(:where\()?\.epp-/.test(selector))
     expect(unscoped).toEqual([])
+  })
+
+  it('scopes every selector of field.css under an epp- class, and reads only defined properties', () => {
+    const all = selectors(fieldCss)
+    expect(all.length).toBeGreaterThan(10)
+    expect(all.filter((selector) => !/^(:where\()?\.epp-/.test(selector))).toEqual([])
+    const lightBlock = css.slice(css.indexOf('.epp-root,'), css.indexOf('.epp-theme-dark'))
+    // The field's root carries the same custom properties as the picker's.
+    expect(lightBlock).toContain('.epp-field {')
+    for (const [, name] of fieldCss.matchAll(/var\((--epp-[\w-]+)/g))
+      expect(lightBlock, name).toContain(`${name}:`)
   })
 
   it('prefixes its keyframes', () => {

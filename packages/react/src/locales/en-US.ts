@@ -9,6 +9,7 @@
  * @packageDocumentation
  */
 import { describeRefusal, parentRelationLabel } from '@epaas-picker/headless'
+import { fieldEnUS } from '../field/fieldMessages.js'
 import { pasteEnUS } from '../paste/pasteMessages.js'
 import { rolesIn, summaryIn, type PickerMessages } from '../messages.js'
 
@@ -70,6 +71,7 @@ export const enUS: PickerMessages = {
   lockedHint: 'Required: cannot be removed',
   paste: pasteEnUS,
   recent: { title: 'Recent', clear: 'Clear' },
+  field: fieldEnUS,
   breadcrumbLabel: 'Current location',
   breadcrumbRoot: 'Address book',
   openLevel: 'Open',

@@ -1,0 +1,100 @@
+import { chipDetails, chipLabel, whereOf } from '@epaas-picker/headless'
+import { entityKey } from '@epaas-picker/protocol'
+import { memo, useMemo } from 'react'
+import { partClass, type PickerClassNames } from '../classNames.js'
+import { CrossIcon } from '../icons.js'
+import type { PickerMessages } from '../messages.js'
+import type { FieldChipItem } from './fieldValue.js'
+import type { FieldMessages } from './fieldMessages.js'
+
+/** Props of {@link FieldChips}. */
+export interface FieldChipsProps {
+  items: readonly FieldChipItem[]
+  /** Most chips shown; the rest become one "+N" chip. Default: all. */
+  maxTagCount: number | undefined
+  /** Entity keys of the locked items, one per line (a string, so equal lists compare equal). */
+  locked: string
+  /** Chips have remove buttons (not when the field is disabled or read-only). */
+  removable: boolean
+  onRemove: (key: string) => void
+  messages: PickerMessages
+  fieldMessages: FieldMessages
+  classNames: PickerClassNames | undefined
+}
+
+/**
+ * The field's chips, as the selected panel's: same-named items told apart (`张三 · 一年级(1)班`),
+ * a parent with their children, exclusions struck through, locked items without a remove button;
+ * past `maxTagCount`, one "+N" chip whose tooltip names the others.
+ */
+export const FieldChips = memo(function FieldChips({
+  items,
+  maxTagCount,
+  locked,
+  removable,
+  onRemove,
+  messages,
+  fieldMessages,
+  classNames,
+}: FieldChipsProps) {
+  const details = useMemo(() => chipDetails(items.map(({ item }) => item)), [items])
+  const lockedKeys = new Set(locked.split('\n'))
+  const limit = Math.max(0, maxTagCount ?? items.length)
+  const shown = items.slice(0, limit)
+  const hidden = items.slice(limit)
+  return (
+    <ul className="epp-chips epp-field-chips" aria-label={fieldMessages.chipsLabel}>
+      {shown.map(({ item, excluded }) => {
+        const key = entityKey(item)
+        const label = chipLabel(item, messages.parentRelation)
+        const detail = details.get(key)
+        const spoken = detail ? `${label}（${detail}）` : label
+        const role = item.type === 'user' && !excluded ? messages.roles[item.role_id] : undefined
+        const isLocked = lockedKeys.has(key)
+        return (
+          <li
+            key={key}
+            className={partClass('chip', classNames, excluded && 'epp-chip--excluded')}
+            data-kind={excluded ? 'excluded' : item.type}
+            data-locked={isLocked ? '' : undefined}
+            title={[role, label, whereOf(item), isLocked && messages.lockedHint]
+              .filter(Boolean)
+              .join(' ')}
+          >
+            {role ? <span className="epp-chip-role">{role}</span> : null}
+            <span className="epp-chip-label">{label}</span>
+            {detail ? <span className="epp-chip-detail">{detail}</span> : null}
+            {isLocked ? (
+              <span className="epp-visually-hidden">{messages.lockedHint}</span>
+            ) : removable ? (
+              <button
+                type="button"
+                // One tab stop for the field, as a native control: Backspace removes the last chip,
+                // the picker any; pointer and screen-reader users have this button.
+                tabIndex={-1}
+                className="epp-chip-remove"
+                aria-label={
+                  excluded ? messages.removeExclusion(spoken) : messages.removeItem(spoken)
+                }
+                // Keeps the focus on the field's input.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => onRemove(key)}
+              >
+                <CrossIcon />
+              </button>
+            ) : null}
+          </li>
+        )
+      })}
+      {hidden.length > 0 ? (
+        <li
+          className={partClass('chip', classNames, 'epp-field-more')}
+          title={hidden.map(({ item }) => chipLabel(item, messages.parentRelation)).join('、')}
+        >
+          <span aria-hidden>{fieldMessages.more(hidden.length)}</span>
+          <span className="epp-visually-hidden">{fieldMessages.moreSpoken(hidden.length)}</span>
+        </li>
+      ) : null}
+    </ul>
+  )
+})
