@@ -15,9 +15,9 @@ import {
   type EndpointTypes,
   type ErrcodeTable,
 } from '@epaas-picker/protocol'
-import pRetry from 'p-retry'
 import type { ProxyEventListener, UpstreamEvent } from './events.js'
 import type { Redactor } from './redact.js'
+import { retryBusy } from './retryBusy.js'
 
 /** Where a call's token comes from, and how to get a fresh one when upstream refuses it. */
 export interface TokenHandle {
@@ -77,32 +77,26 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     signal: AbortSignal | undefined,
   ): Promise<EndpointTypes[N][1]> {
     const linked = asAbortError(signal)
-    return pRetry(() => client.call(endpoint, request, { token, signal: linked?.signal }), {
-      retries: table.maxBusyRetries,
-      minTimeout: options.retry?.minDelayMs ?? 200,
-      maxTimeout: options.retry?.maxDelayMs ?? 2000,
-      factor: 2,
-      randomize: true,
-      signal,
-      shouldRetry: ({ error }) =>
-        error instanceof EpaasError && classifyErrcode(error.errcode, table) === 'retry',
-      onFailedAttempt: ({ error, attemptNumber, retriesLeft, retryDelay }) => {
-        if (
-          retriesLeft > 0 &&
-          error instanceof EpaasError &&
-          classifyErrcode(error.errcode, table) === 'retry'
-        ) {
+    return retryBusy(
+      () => client.call(endpoint, request, { token, signal: linked?.signal }),
+      {
+        retries: table.maxBusyRetries,
+        minDelayMs: options.retry?.minDelayMs ?? 200,
+        maxDelayMs: options.retry?.maxDelayMs ?? 2000,
+        isBusy: (error) =>
+          error instanceof EpaasError && classifyErrcode(error.errcode, table) === 'retry',
+        onRetry: ({ attempt: number, error, delayMs }) =>
           emit({
             type: 'retry',
             endpoint,
             reason: 'busy',
-            attempt: attemptNumber,
-            errcode: error.errcode,
-            delayMs: retryDelay,
-          })
-        }
+            attempt: number,
+            errcode: (error as EpaasError).errcode,
+            delayMs,
+          }),
       },
-    }).finally(() => linked?.dispose())
+      signal,
+    ).finally(() => linked?.dispose())
   }
 
   return {
