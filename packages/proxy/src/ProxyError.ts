@@ -4,6 +4,11 @@
 
 /** Every `error.code` the proxy answers, with the HTTP status it comes with. */
 export const errorStatus = {
+  /**
+   * The request itself is malformed: a request target or `Host` header that is not a URL, or a
+   * method the web `Request` refuses (`TRACE`, ...). Answered by the adapters.
+   */
+  bad_request: 400,
   /** The body is not valid JSON. */
   invalid_json: 400,
   /** The body is JSON but does not have the route's shape; the message names the field. */
@@ -25,6 +30,8 @@ export const errorStatus = {
   not_found: 404,
   /** The route exists but not for this HTTP method; `Allow` lists the methods. */
   method_not_allowed: 405,
+  /** The body did not arrive within `limits.bodyTimeoutMs` (the connection is then closed). */
+  body_timeout: 408,
   /** The body is larger than the route's limit. */
   payload_too_large: 413,
   /** A POST body that is not `application/json`. */

@@ -324,7 +324,7 @@ export function createEpaasProxy(options: EpaasProxyOptions): EpaasProxy {
     }
 
     const maxBytes = route.name === 'resolve' ? limits.resolveBodyBytes : limits.bodyBytes
-    const raw = await readJsonBody(request, maxBytes)
+    const raw = await readJsonBody(request, maxBytes, limits.bodyTimeoutMs)
     const schema = schemas[route.name]
     const parsed = schema.safeParse(route.name === 'getQywxCorpid' && raw === undefined ? {} : raw)
     if (!parsed.success) throw new ProxyError('invalid_body', describeIssues(parsed.error))

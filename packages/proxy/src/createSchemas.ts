@@ -22,6 +22,12 @@ export interface ProxyLimits {
    * searches for them beyond one per selected department) before it fails. Default 1000.
    */
   resolveSubOrganizations: number
+  /**
+   * Milliseconds a request body may take to arrive, from the first read to its end, before the
+   * request is answered 408 `body_timeout` (a client that stops halfway or trickles). Default
+   * 10000.
+   */
+  bodyTimeoutMs: number
 }
 
 /** The default {@link ProxyLimits}. */
@@ -32,6 +38,7 @@ export const defaultLimits: ProxyLimits = {
   resolveItems: 5000,
   resolveRecipients: 200_000,
   resolveSubOrganizations: 1000,
+  bodyTimeoutMs: 10_000,
 }
 
 const numericId = z

@@ -4,9 +4,14 @@ const jsonType = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
 
 /**
  * Reads a request's JSON body, refusing more than `maxBytes` (413) while reading, so that a huge
- * body is never buffered. Answers `undefined` for an empty body.
+ * body is never buffered, and a body still arriving after `timeoutMs` (408), so that a client
+ * that stops halfway or trickles holds nothing for long. Answers `undefined` for an empty body.
  */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  maxBytes: number,
+  timeoutMs = Number.POSITIVE_INFINITY,
+): Promise<unknown> {
   const declared = request.headers.get('content-length')
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes)
   const contentType = request.headers.get('content-type')
@@ -14,27 +19,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (contentType !== null && !jsonType.test(contentType)) throw unsupported()
   if (!request.body) return undefined
 
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>
-    try {
-      chunk = await reader.read()
-    } catch (error) {
-      // The client went away mid-body, or the stream broke: not a server fault.
-      if (request.signal.aborted) throw error
-      throw new ProxyError('invalid_json', 'the body could not be read')
-    }
-    const { done, value } = chunk
-    if (done) break
-    size += value.byteLength
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined)
-      throw tooLarge(maxBytes)
-    }
-    chunks.push(value)
-  }
+  const { chunks, size } = await readBytes(request, maxBytes, timeoutMs)
   if (size === 0) return undefined
   if (contentType === null) throw unsupported()
 
@@ -57,6 +42,45 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       'invalid_json',
       `the body is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`,
     )
+  }
+}
+
+async function readBytes(request: Request, maxBytes: number, timeoutMs: number) {
+  const reader = (request.body as ReadableStream<Uint8Array>).getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  let timedOut = false
+  // Cancelling ends the pending read as if the body were complete: the flag tells them apart.
+  const timer = Number.isFinite(timeoutMs)
+    ? setTimeout(() => {
+        timedOut = true
+        void reader.cancel().catch(() => undefined)
+      }, timeoutMs)
+    : undefined
+  try {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>
+      try {
+        chunk = await reader.read()
+      } catch (error) {
+        // The client went away mid-body, or the stream broke: not a server fault.
+        if (request.signal.aborted) throw error
+        throw new ProxyError('invalid_json', 'the body could not be read')
+      }
+      if (timedOut) {
+        throw new ProxyError('body_timeout', `the body did not arrive within ${timeoutMs} ms`)
+      }
+      const { done, value } = chunk
+      if (done) return { chunks, size }
+      size += value.byteLength
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined)
+        throw tooLarge(maxBytes)
+      }
+      chunks.push(value)
+    }
+  } finally {
+    clearTimeout(timer)
   }
 }
 

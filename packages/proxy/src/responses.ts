@@ -20,6 +20,8 @@ export function errorResponse(error: ProxyError): Response {
     headers['retry-after'] = String(error.details.retryAfterSeconds)
   }
   if (error.details.allow) headers.allow = error.details.allow.join(', ')
+  // The rest of a body that stalled is not worth waiting for: the server closes after answering.
+  if (error.code === 'body_timeout') headers.connection = 'close'
   return jsonResponse(error.status, error.toJSON(), headers)
 }
 

@@ -4,10 +4,11 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { EpaasProxy } from '../createEpaasProxy.js'
-import { toWebRequest, writeWebResponse } from './nodeEpaasProxy.js'
+import { serveNodeRequest } from './nodeEpaasProxy.js'
 
 /**
- * A Fastify plugin serving the proxy's routes under its base path.
+ * A Fastify plugin serving the proxy's routes under its base path. The proxy answers its own
+ * errors (JSON, whatever the request's bytes); Fastify's error handler is never reached.
  *
  * @example
  * import Fastify from 'fastify'
@@ -21,17 +22,8 @@ export function fastifyEpaasProxy(proxy: EpaasProxy): FastifyPluginAsync {
     fastify.removeAllContentTypeParsers()
     fastify.addContentTypeParser('*', (_request, payload, done) => done(null, payload))
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-      const controller = new AbortController()
-      reply.raw.once('close', () => {
-        if (!reply.raw.writableFinished) {
-          controller.abort(new DOMException('client went away', 'AbortError'))
-        }
-      })
-      const response = await proxy.handle(
-        toWebRequest(request.raw, controller.signal, request.body ?? undefined),
-      )
       reply.hijack()
-      await writeWebResponse(reply.raw, response, controller.signal)
+      await serveNodeRequest(proxy, request.raw, reply.raw, request.body ?? undefined)
     }
     fastify.all(`${proxy.basePath}/*`, handler)
   }

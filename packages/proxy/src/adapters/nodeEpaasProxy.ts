@@ -3,11 +3,14 @@
  * and Fastify adapters.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { Readable } from 'node:stream'
 import type { EpaasProxy } from '../createEpaasProxy.js'
+import { ProxyError } from '../ProxyError.js'
+import { errorResponse } from '../responses.js'
+import { toWebRequest, type NodeRequest } from './toWebRequest.js'
+import { writeWebResponse } from './writeWebResponse.js'
 
-/** A Node request, possibly with a body a framework already parsed. */
-type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown }
+export { toWebRequest } from './toWebRequest.js'
+export { writeWebResponse } from './writeWebResponse.js'
 
 /** Options of {@link nodeEpaasProxy}. */
 export interface NodeAdapterOptions {
@@ -21,7 +24,8 @@ export interface NodeAdapterOptions {
 /**
  * Turns a proxy into a Node request listener (`(req, res, next?) => void`). A request the browser
  * abandons aborts the proxy's upstream calls; streamed answers (resolve) are written with
- * back-pressure.
+ * back-pressure. Whatever the request's bytes, the listener answers the proxy's JSON error (a
+ * malformed `Host` or target is a 400 `bad_request`) and never throws.
  *
  * @example
  * import { createServer } from 'node:http'
@@ -31,102 +35,49 @@ export interface NodeAdapterOptions {
 export function nodeEpaasProxy(proxy: EpaasProxy, options: NodeAdapterOptions = {}) {
   return (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void => {
     const request = req as NodeRequest
-    const path = (request.originalUrl ?? request.url ?? '/').split('?')[0] ?? '/'
-    const inside = path === proxy.basePath || path.startsWith(`${proxy.basePath}/`)
-    if (!inside && next && options.fallthrough !== false) {
+    if (!isInside(proxy, request) && next && options.fallthrough !== false) {
       next()
       return
     }
-    const controller = new AbortController()
-    res.once('close', () => {
-      if (!res.writableFinished)
-        controller.abort(new DOMException('client went away', 'AbortError'))
-    })
-    proxy
-      .handle(toWebRequest(request, controller.signal))
-      .then((response) => writeWebResponse(res, response, controller.signal))
-      .catch((error: unknown) => {
-        if (next) next(error)
-        else if (!res.headersSent) {
-          res.statusCode = 500
-          res.end()
-        } else res.destroy()
-      })
+    void serveNodeRequest(proxy, request, res)
   }
 }
 
-/** Builds a web `Request` from a Node request (its body streamed, or re-encoded when parsed). */
-export function toWebRequest(req: NodeRequest, signal: AbortSignal, body?: unknown): Request {
-  const host = req.headers.host ?? 'localhost'
-  const protocol = (req.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http'
-  const url = new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`)
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || name.startsWith(':')) continue
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v)
-    else headers.set(name, value)
-  }
-  const method = req.method ?? 'GET'
-  const init: RequestInit & { duplex?: 'half' } = { method, headers, signal }
-  if (method !== 'GET' && method !== 'HEAD') {
-    const parsed = body ?? req.body
-    if (parsed instanceof Readable) {
-      init.body = Readable.toWeb(parsed) as ReadableStream<Uint8Array>
-      init.duplex = 'half'
-    } else if (parsed !== undefined && (req.readableEnded || req.complete)) {
-      // A body parser (express.json(), ...) ran first: send on what it read.
-      init.body =
-        typeof parsed === 'string'
-          ? parsed
-          : parsed instanceof Uint8Array
-            ? new Uint8Array(parsed)
-            : JSON.stringify(parsed)
-      headers.delete('content-length')
-    } else {
-      init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>
-      init.duplex = 'half'
-    }
-  }
-  return new Request(url, init)
+/** Whether a Node request's path is under the proxy's base path (no parsing that can throw). */
+export function isInside(proxy: EpaasProxy, req: NodeRequest): boolean {
+  const target = req.originalUrl ?? req.url ?? '/'
+  const end = target.search(/[?#]/)
+  const path = end === -1 ? target : target.slice(0, end)
+  return path === proxy.basePath || path.startsWith(`${proxy.basePath}/`)
 }
 
-/** Writes a web `Response` to a Node response, streaming its body with back-pressure. */
-export async function writeWebResponse(
+/**
+ * Serves one Node request through the proxy and writes its answer; resolves once written. Never
+ * rejects: a request that cannot become a web `Request` answers the proxy's JSON 400, a failure
+ * after that a JSON 500 (or a closed socket when the answer had started).
+ */
+export async function serveNodeRequest(
+  proxy: EpaasProxy,
+  req: NodeRequest,
   res: ServerResponse,
-  response: Response,
-  signal?: AbortSignal,
+  body?: unknown,
 ): Promise<void> {
-  res.statusCode = response.status
-  response.headers.forEach((value, name) => res.setHeader(name, value))
-  if (!response.body) {
-    res.end()
-    return
-  }
-  const reader = response.body.getReader()
-  const onAbort = () => void reader.cancel().catch(() => undefined)
-  signal?.addEventListener('abort', onAbort, { once: true })
+  const controller = new AbortController()
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new DOMException('client went away', 'AbortError'))
+  })
+  let response: Response
   try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      if (!res.write(value)) {
-        await new Promise<void>((resolve) => {
-          const go = () => {
-            res.off('drain', go)
-            res.off('close', go)
-            resolve()
-          }
-          res.on('drain', go)
-          res.on('close', go)
-        })
-      }
-      if (res.destroyed) {
-        await reader.cancel().catch(() => undefined)
-        return
-      }
-    }
-    res.end()
-  } finally {
-    signal?.removeEventListener('abort', onAbort)
+    response = await proxy.handle(toWebRequest(req, controller.signal, body))
+  } catch (error) {
+    response = errorResponse(
+      error instanceof ProxyError ? error : new ProxyError('internal_error', 'internal error'),
+    )
+  }
+  try {
+    await writeWebResponse(res, response, controller.signal, req)
+  } catch {
+    // The answer broke off halfway (the client left, the stream failed): nothing more to say.
+    res.destroy()
   }
 }
