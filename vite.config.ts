@@ -64,7 +64,8 @@ export default defineConfig({
         ],
         test: {
           name: 'storybook',
-          // The 100,000-people story loads 1,836 levels through MSW before its checks.
+          // The district's stories generate 100,000 people; the 100,000-people story loads its
+          // 1,835 levels in a loader before its checks. Generous for one busy core.
           testTimeout: 90_000,
           browser: {
             enabled: true,

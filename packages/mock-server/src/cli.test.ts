@@ -32,7 +32,9 @@ function runCli(args: string[]) {
   }
 }
 
-describe('the mock CLI', () => {
+// The CLI starts through tsx in a child process: on a busy core that alone can take seconds, so
+// the test's timeout (30 s) is above the 20 s its start-up wait allows.
+describe('the mock CLI', { timeout: 30_000 }, () => {
   it('prints the URL, tokens and a working sample request, and exits cleanly on SIGTERM', async () => {
     const cli = runCli(['--latency', '1'])
     try {

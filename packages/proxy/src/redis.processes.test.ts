@@ -108,7 +108,8 @@ const fetched = (path: string) =>
   server.mock.requests.filter((r) => r.path === path && r.errcode === 0).length
 const all = (statuses: number[], status: number) => statuses.every((s) => s === status)
 
-describe(`${PROCESSES} proxy processes sharing one redis-server`, () => {
+// untilEvery waits up to 15 s for the processes to see Redis: each test's timeout is above it.
+describe(`${PROCESSES} proxy processes sharing one redis-server`, { timeout: 30_000 }, () => {
   it('fetches the org token once across every process, and once again after revocation', async () => {
     await untilEvery(async (p) => (await p.stats()).redis === 'ready')
     const statuses = await burst(300, 0)

@@ -26,10 +26,11 @@ let redis: RunningRedis
 let server: MockServer
 const clients: Redis[] = []
 
+// startRedis waits up to 10 s for the server to listen: the hook's timeout is above it.
 beforeAll(async () => {
   redis = await startRedis()
   server = await startMock()
-})
+}, 20_000)
 afterAll(async () => {
   for (const client of clients) client.disconnect()
   await server?.close()

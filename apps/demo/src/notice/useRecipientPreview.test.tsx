@@ -103,7 +103,9 @@ async function preview(
   return { preview: state.preview, answers, sent }
 }
 
-describe('useRecipientPreview', () => {
+// A resolve of the district reads hundreds of levels: its wait (20 s) and so the test's timeout
+// (30 s) are generous for one busy core.
+describe('useRecipientPreview', { timeout: 30_000 }, () => {
   test('counts a bureau root with its schools, downloading no recipient', async () => {
     const value = { ...emptyPickerValue(), departments: [await bureauRoot()] }
     const { preview: result, answers, sent } = await preview(value, 'epaas', [11, 12, 13])
