@@ -5,6 +5,7 @@
 //   browser - `*.browser.test.ts(x)` in real Chromium through Playwright
 //   storybook - every story of `.storybook/` as a test in real Chromium: render, play function,
 //               axe check (`a11y.test: 'error'`), with the mock served through MSW
+//   consumer - the packed packages installed in a new app from their READMEs (apps/consumer)
 //   react18 - the component and hook tests again on React 18.3 and React DOM 18.3 (jsdom, and
 //             the SSR tests in Node), to prove the `^18.2 || ^19` peer range
 import { fileURLToPath } from 'node:url'
@@ -29,7 +30,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
-          exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.browser.test.ts', '**/*.consumer.test.ts', '**/node_modules/**'],
         },
       },
       {
@@ -55,6 +56,18 @@ export default defineConfig({
             provider: playwright({ launchOptions: chromiumLaunchOptions() }),
             instances: [{ browser: 'chromium' }],
           },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'consumer',
+          environment: 'node',
+          include: ['apps/consumer/src/**/*.consumer.test.ts'],
+          // It installs, compiles, builds and starts servers: minutes on one busy core. Each
+          // step sets its own timeout; the set-up (pack and install) has the hook timeout.
+          testTimeout: 150_000,
+          hookTimeout: 300_000,
         },
       },
       {
