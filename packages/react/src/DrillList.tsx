@@ -106,6 +106,8 @@ const DrillRow = memo(function DrillRow({ row, state, store, display, style }: D
   const { messages, classNames } = display
   const item = {
     role: 'listitem',
+    // As on tree rows: where the row is, for an app's own styling and tests.
+    'data-key': row.key,
     'aria-posinset': row.posinset,
     'aria-setsize': row.setsize,
     style,

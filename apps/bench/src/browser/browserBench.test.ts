@@ -52,6 +52,11 @@ describe('browser benchmark (smoke run)', () => {
       expect(results.operations.scrollLayoutObjects[picker]?.median).toBeGreaterThan(0)
     }
     expect(results.budgets?.checks.map((c) => c.limit)).toEqual([FRAME_MS, 0, 50, 16])
+    // The phone run opened the level, scrolled it and ticked a person.
+    for (const [name, figure] of Object.entries(results.phone?.figures ?? {}))
+      expect(Number.isFinite(figure.median), name).toBe(true)
+    expect(results.phone?.figures.tick.median).toBeGreaterThan(0)
+    expect(results.phone?.figures.scrollLayoutObjects.median).toBeGreaterThan(0)
 
     const report = writeReport({ browser: results, chartFile: 'chart.svg' })
     expect(report).toContain('| Tick a department with 10,002 loaded descendants |')

@@ -4,6 +4,7 @@
  */
 import type { BenchParams } from './page/benchParams.js'
 import type { PickerName } from './driver/buildPages.js'
+import type { PhoneSample } from './driver/runPhoneSession.js'
 import type { SessionSample } from './driver/runSession.js'
 import { max, median, percentile } from './driver/stats.js'
 
@@ -43,6 +44,59 @@ export const OPERATIONS = {
 
 /** One figure of the comparison. */
 export type OperationName = keyof typeof OPERATIONS
+
+/** The phone figures of ours (the mobile layout's list, 390 x 844, touch), in table order. */
+export const PHONE_FIGURES = {
+  mount: { label: 'Mount (first level painted)', unit: 'ms' },
+  openLevel: { label: 'Open a level of 5,000 people (loaded through the client)', unit: 'ms' },
+  scrollP50: { label: 'Scroll the level top to bottom: frame time p50', unit: 'ms' },
+  scrollP95: { label: 'Scroll the level top to bottom: frame time p95', unit: 'ms' },
+  scrollLongestTask: { label: 'Scroll (traced): longest main-thread task', unit: 'ms' },
+  scrollScript: { label: 'Scroll (traced): script per frame', unit: 'ms' },
+  scrollStyleLayout: { label: 'Scroll (traced): style + layout per frame', unit: 'ms' },
+  scrollLayoutObjects: { label: 'Scroll (traced): layout objects per frame', unit: 'count' },
+  tick: { label: 'Tick a person', unit: 'ms' },
+  tickLongestTask: { label: 'Tick (traced): longest main-thread task', unit: 'ms' },
+  tickStyleLayout: { label: 'Tick (traced): style + layout', unit: 'ms' },
+} as const
+
+/** One of {@link PHONE_FIGURES}. */
+export type PhoneFigureName = keyof typeof PHONE_FIGURES
+
+/** The value of a phone figure in one run. */
+export function phoneValueOf(sample: PhoneSample, figure: PhoneFigureName): number {
+  const frames = sample.scroll.frameIntervals
+  switch (figure) {
+    case 'scrollP50':
+      return percentile(frames.map(snapToFrames), 50)
+    case 'scrollP95':
+      return percentile(frames.map(snapToFrames), 95)
+    case 'scrollLongestTask':
+      return sample.traces.scroll.longestTask
+    case 'scrollScript':
+      return sample.traces.scroll.script / frames.length
+    case 'scrollStyleLayout':
+      return sample.traces.scroll.styleLayout / frames.length
+    case 'scrollLayoutObjects':
+      return sample.traces.scroll.layoutObjects / frames.length
+    case 'tickLongestTask':
+      return sample.traces.tick.longestTask
+    case 'tickStyleLayout':
+      return sample.traces.tick.styleLayout
+    default:
+      return sample[figure]
+  }
+}
+
+/** The phone figures over runs. */
+export function phoneFigures(samples: readonly PhoneSample[]): Record<PhoneFigureName, Figure> {
+  return Object.fromEntries(
+    (Object.keys(PHONE_FIGURES) as PhoneFigureName[]).map((figure) => {
+      const values = samples.map((s) => phoneValueOf(s, figure))
+      return [figure, { median: median(values), samples: values }]
+    }),
+  ) as Record<PhoneFigureName, Figure>
+}
 
 /** One picker's figure for one operation. */
 export interface Figure {
@@ -93,6 +147,13 @@ export interface BrowserResults {
   }
   pickers: PickerName[]
   operations: Record<OperationName, Partial<Record<PickerName, Figure>>>
+  /** Ours on a phone (absent when ours was not run, or with `phoneRuns: 0`). */
+  phone?: {
+    throttle: number
+    runs: number
+    viewport: { width: number; height: number }
+    figures: Record<PhoneFigureName, Figure>
+  }
   /** Ours without throttling, against issue 4's budgets (absent when ours was not run). */
   budgets?: {
     throttle: number

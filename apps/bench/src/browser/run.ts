@@ -2,7 +2,7 @@
  * `pnpm --filter @epaas-picker/bench bench:browser`: ours, antd `Tree` and react-arborist side by
  * side in Chromium (see `driver/runBrowserBench.ts`), written to `results/browser.json`.
  *
- * Options: `--runs 5`, `--budget-runs 5`, `--throttle 4`, `--frames 240`,
+ * Options: `--runs 5`, `--budget-runs 5`, `--phone-runs 5`, `--throttle 4`, `--frames 240`,
  * `--pickers ours,antd,arborist`, `--small` (the small dataset, for a quick try).
  */
 import { parseArgs } from 'node:util'
@@ -15,6 +15,7 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
     'budget-runs': { type: 'string' },
+    'phone-runs': { type: 'string' },
     throttle: { type: 'string', default: '4' },
     frames: { type: 'string', default: '240' },
     pickers: { type: 'string' },
@@ -27,6 +28,7 @@ const results = await runBrowserBench({
   outDir: distPath('browser'),
   runs,
   budgetRuns: values['budget-runs'] === undefined ? runs : Number(values['budget-runs']),
+  phoneRuns: values['phone-runs'] === undefined ? runs : Number(values['phone-runs']),
   throttle: Number(values.throttle),
   scrollFrames: Number(values.frames),
   ...(values.pickers ? { pickers: values.pickers.split(',') as PickerName[] } : {}),

@@ -6,6 +6,8 @@
  */
 import {
   OPERATIONS,
+  PHONE_FIGURES,
+  type PhoneFigureName,
   ratioToBestPeer,
   type BrowserResults,
   type OperationName,
@@ -194,7 +196,7 @@ ${table(header, rows, ['l', ...pickers.map(() => 'r' as const), 'r', 'l'])}
 
 ${
   shortfalls.length > 0
-    ? `**Where ours is not 2× faster than the best peer** (the target of issue 7):\n\n${shortfalls.join('\n')}`
+    ? `**Where ours is not 2× faster than the best peer** (the target of issue 18):\n\n${shortfalls.join('\n')}`
     : 'Ours is at least 2× faster than the best peer on every operation.'
 }
 
@@ -202,7 +204,28 @@ ${peers.length === 0 ? '' : `Ratios under 1 mean ours takes less time (or memory
 
 ${perOperation.join('\n\n')}
 
+${phoneSection(results)}
+
 ${budgets}`
+}
+
+function phoneSection(results: BrowserResults): string {
+  const phone = results.phone
+  if (!phone) return ''
+  const rows = (Object.keys(PHONE_FIGURES) as PhoneFigureName[]).map((name) => {
+    const { unit, label } = PHONE_FIGURES[name]
+    const show = (v: number) => (unit === 'ms' ? `${ms(v)} ms` : fmt(v))
+    const figure = phone.figures[name]
+    return [label, show(figure.median), figure.samples.map(show).join(', ')]
+  })
+  return `## Ours on a phone: the mobile list
+
+No peer has a phone layout; these are ours alone. The mobile layout's drill-down list in a
+${phone.viewport.width} × ${phone.viewport.height} viewport with touch and a device scale of 3, CPU throttled ${phone.throttle}×,
+${phone.runs} runs (after the comparison's), median reported. The level opened is 基准测试1组, ${fmt(results.settings.params.people)} people,
+loaded through the client; the scroll crosses it in ${results.settings.scrollFrames} frames.
+
+${table(['figure', 'median', 'every run'], rows, ['l', 'r', 'l'])}`
 }
 
 function sizeSection(results: SizeResults): string {
@@ -360,7 +383,8 @@ as ratios measured in one run, not as absolutes.`,
 
 \`\`\`sh
 pnpm bench                                         # everything: core, browser, size, proxy, load, this document
-pnpm --filter @epaas-picker/bench bench:browser    # --runs 5 --throttle 4 --frames 240 --pickers ours,antd,arborist
+pnpm --filter @epaas-picker/bench bench:browser    # --runs 5 --throttle 4 --frames 240 --pickers ours,antd,arborist --phone-runs 5
+pnpm --filter @epaas-picker/bench bench:profile    # --op tick|mount|expand|expandAll|collapseAll: a CPU profile's self times
 pnpm --filter @epaas-picker/bench bench:size
 pnpm --filter @epaas-picker/bench bench:proxy      # --duration 10 --latency 20
 pnpm --filter @epaas-picker/bench bench:load       # 200 connections for 60 s through the proxy

@@ -9,6 +9,7 @@ import {
   OPERATIONS,
   budgetChecks,
   figureOf,
+  phoneFigures,
   type BrowserResults,
   type OperationName,
 } from '../browserResults.js'
@@ -16,6 +17,7 @@ import { defaultBenchParams, toQuery, type BenchParams } from '../page/benchPara
 import { PICKER_HEIGHT, PICKER_WIDTH } from '../page/pickerBox.js'
 import { availablePickers, buildPages, type PickerName } from './buildPages.js'
 import { launchChromium } from './chromium.js'
+import { PHONE_VIEWPORT, runPhoneSession, type PhoneSample } from './runPhoneSession.js'
 import { runSession, type SessionSample } from './runSession.js'
 import { serveStatic } from './staticServer.js'
 
@@ -27,6 +29,8 @@ export interface BrowserBenchOptions {
   runs?: number
   /** Unthrottled runs of ours for the budgets; 0 skips them. Default: `runs`. */
   budgetRuns?: number
+  /** Throttled runs of ours on a phone (the mobile layout); 0 skips them. Default: `runs`. */
+  phoneRuns?: number
   /** CPU throttling of the comparison. Default 4. */
   throttle?: number
   /** Animation frames of the scroll from top to bottom. Default 240. */
@@ -47,6 +51,7 @@ export interface BrowserBenchOptions {
 export async function runBrowserBench(options: BrowserBenchOptions): Promise<BrowserResults> {
   const runs = options.runs ?? 5
   const budgetRuns = options.budgetRuns ?? runs
+  const phoneRuns = options.phoneRuns ?? runs
   const throttle = options.throttle ?? 4
   const scrollFrames = options.scrollFrames ?? 240
   const params = options.params ?? defaultBenchParams
@@ -81,6 +86,21 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       for (let run = 1; run <= budgetRuns; run++) {
         log(`budget run ${run}/${budgetRuns}: ours (no throttling)`)
         budgetSamples.push(await session('ours', 1))
+      }
+    }
+
+    const phoneSamples: PhoneSample[] = []
+    if (pickers.includes('ours')) {
+      for (let run = 1; run <= phoneRuns; run++) {
+        log(`phone run ${run}/${phoneRuns}: ours, mobile layout (throttle ${throttle}x)`)
+        phoneSamples.push(
+          await runPhoneSession(browser, {
+            url: `${server.url}/pages/ours.html?${toQuery(params)}`,
+            throttle,
+            frames: scrollFrames,
+            ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+          }),
+        )
       }
     }
 
@@ -119,6 +139,16 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       },
       pickers,
       operations,
+      ...(phoneSamples.length > 0
+        ? {
+            phone: {
+              throttle,
+              runs: phoneRuns,
+              viewport: PHONE_VIEWPORT,
+              figures: phoneFigures(phoneSamples),
+            },
+          }
+        : {}),
       ...(budgetSamples.length > 0
         ? {
             budgets: {

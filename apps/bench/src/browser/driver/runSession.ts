@@ -12,14 +12,11 @@
  * collapse everything; type the search key. The tick (with its untick) and the scroll then run
  * once more under a Chrome trace, for figures that are not rounded to vsync (`traceSummary.ts`).
  */
-import type { Browser, CDPSession, Page } from 'playwright'
-import type { ClickTarget, Condition, ScrollSample, TargetName } from '../page/benchApi.js'
-import {
-  summarizeTrace,
-  TRACE_CATEGORIES,
-  type TraceEvent,
-  type TraceSummary,
-} from './traceSummary.js'
+import type { Browser, CDPSession } from 'playwright'
+import type { ScrollSample } from '../page/benchApi.js'
+import { Steps } from './Steps.js'
+import { traced } from './traced.js'
+import type { TraceSummary } from './traceSummary.js'
 
 /** What one run measures. Times in ms from the input event to the paint; heap in bytes. */
 export interface SessionSample {
@@ -159,61 +156,10 @@ export async function runSession(
   }
 }
 
-/** Runs `operation` under a Chrome trace of the timeline categories and sums the trace. */
-async function traced<T>(
-  page: Page,
-  operation: () => Promise<T>,
-): Promise<{ result: T; summary: TraceSummary }> {
-  const browser = page.context().browser()
-  if (!browser) throw new Error('tracing needs the browser')
-  await browser.startTracing(page, { categories: TRACE_CATEGORIES })
-  let result: T
-  try {
-    result = await operation()
-  } catch (error) {
-    await browser.stopTracing()
-    throw error
-  }
-  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
-    traceEvents: TraceEvent[]
-  }
-  return { result, summary: summarizeTrace(trace.traceEvents) }
-}
-
 async function usedHeap(cdp: CDPSession): Promise<number> {
   // Twice: objects freed by the first collection's finalizers go in the second.
   await cdp.send('HeapProfiler.collectGarbage')
   await cdp.send('HeapProfiler.collectGarbage')
   const { usedSize } = await cdp.send('Runtime.getHeapUsage')
   return usedSize
-}
-
-/** The driver's side of the page's harness: clicks at targets, timed or not. */
-class Steps {
-  constructor(
-    private readonly page: Page,
-    readonly timeoutMs: number,
-  ) {}
-
-  /** Clicks `target` with the mouse (untimed unless something is armed). */
-  async click(target: ClickTarget): Promise<void> {
-    const box = await this.page.evaluate((t) => window.__bench.box(t), target)
-    if (!box) throw new Error(`${target} is not on screen`)
-    await this.page.mouse.click(box.x, box.y)
-  }
-
-  /** Clicks `target` and answers the time from that click to the paint showing `condition`. */
-  async timed(condition: Condition, target: ClickTarget): Promise<number> {
-    await this.page.evaluate(([c, t]) => window.__bench.arm(c, t), [
-      condition,
-      this.timeoutMs,
-    ] as const)
-    await this.click(target)
-    return this.page.evaluate(() => window.__bench.settle())
-  }
-
-  /** Scrolls the row of `target` into view. */
-  async reveal(target: TargetName): Promise<void> {
-    await this.page.evaluate((t) => window.__bench.reveal(t), target)
-  }
 }

@@ -44,9 +44,12 @@ export function OursPicker({
   height,
   queryClient,
   handleRef,
+  layout = 'desktop',
 }: {
   data: BenchData
   height: number
+  /** `mobile`: the phone's drill-down list, with its own row height. */
+  layout?: 'desktop' | 'mobile'
   queryClient: QueryClient
   handleRef: Ref<OursPickerHandle>
 }) {
@@ -89,8 +92,8 @@ export function OursPicker({
       searchDebounceMs={0}
       expanded={expanded}
       onExpandedChange={setExpanded}
-      layout="desktop"
-      rowHeight={OURS_ROW_HEIGHT}
+      layout={layout}
+      {...(layout === 'desktop' ? { rowHeight: OURS_ROW_HEIGHT } : {})}
       style={{ height }}
     />
   )

@@ -14,6 +14,8 @@ export interface PickerAdapter {
   readonly name: string
   /** Height of a tree row in px (the same for every picker of one run). */
   readonly rowHeight: number
+  /** Size of the picker's box; default `PICKER_WIDTH` x `PICKER_HEIGHT` (a phone's is its own). */
+  readonly box?: { width: number; height: number }
   /** Mounts the picker into `container`. Called from the mount button's click handler. */
   mount(container: HTMLElement, data: BenchData): void
   /** The row element showing the node at `path`, when it is in the DOM. */

@@ -15,6 +15,7 @@ export type ClickTarget =
   | 'search'
   | `expander:${TargetName}`
   | `checkbox:${TargetName}`
+  | `firstCheckbox:${TargetName}`
 
 /** A state of the page that ends a timed operation once it is painted. */
 export type Condition =
@@ -26,6 +27,7 @@ export type Condition =
   | `expanded:${TargetName}`
   | `collapsed:${TargetName}`
   | `checked:${TargetName}`
+  | `firstChecked:${TargetName}`
   | `unchecked:${TargetName}`
 
 /** Frame and long-task figures of a scroll from top to bottom. */

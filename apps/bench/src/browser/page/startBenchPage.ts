@@ -70,7 +70,8 @@ export function startBenchPage(adapter: PickerAdapter): void {
   toolbar.append(mountButton, expandAllButton, collapseAllButton, blank)
   const container = document.createElement('div')
   container.id = 'picker'
-  container.style.cssText = `width:${PICKER_WIDTH}px;height:${PICKER_HEIGHT}px;position:relative;overflow:hidden`
+  const { width, height } = adapter.box ?? { width: PICKER_WIDTH, height: PICKER_HEIGHT }
+  container.style.cssText = `width:${width}px;height:${height}px;position:relative;overflow:hidden`
   document.body.append(toolbar, container)
 
   let data: BenchData | undefined
@@ -126,6 +127,8 @@ export function startBenchPage(adapter: PickerAdapter): void {
         return adapter.row(childOf(target!)) !== null
       case 'collapsed':
         return adapter.row(pathOf(target!)) !== null && adapter.row(childOf(target!)) === null
+      case 'firstChecked':
+        return adapter.checked(childOf(target!)) === true
       case 'checked':
         return (
           adapter.checked(pathOf(target!)) === true && adapter.checked(childOf(target!)) === true
@@ -156,6 +159,8 @@ export function startBenchPage(adapter: PickerAdapter): void {
         return adapter.expander(pathOf(name!))
       case 'checkbox':
         return adapter.checkbox(pathOf(name!))
+      case 'firstCheckbox':
+        return adapter.checkbox(childOf(name!))
       default:
         throw new Error(`unknown target ${target}`)
     }
@@ -248,12 +253,19 @@ export function startBenchPage(adapter: PickerAdapter): void {
       const path = pathOf(target)
       const { children } = need()
       const ids = new Set([...expandedTargets].map((name) => pathOf(name).at(-1)?.id ?? ''))
-      adapter.scrollToRow(path, visibleIndex(path, ids, children))
+      const index = visibleIndex(path, ids, children)
+      adapter.scrollToRow(path, index)
       const start = performance.now()
       await nextFrame()
       await nextFrame()
-      while (adapter.row(path) === null || api.box(`expander:${target}`) === null) {
+      for (
+        let frame = 1;
+        adapter.row(path) === null || api.box(`expander:${target}`) === null;
+        frame++
+      ) {
         if (performance.now() - start > 30_000) throw new Error(`${target} never came into view`)
+        // A list still growing (a level arriving) clamps the offset: scroll again now and then.
+        if (frame % 10 === 0) adapter.scrollToRow(path, index)
         await nextFrame()
       }
     },
