@@ -125,7 +125,7 @@ const picker = await bundle(
   ['@epaas-picker/headless', '@epaas-picker/react'],
 )
 const shipped = gz(picker.initial) + style
-const row = (label, bytes, note = '') => console.info(label.padEnd(46), kb(bytes).padStart(9), note)
+const row = (label, bytes, note = '') => console.info(label.padEnd(52), kb(bytes).padStart(9), note)
 row('AddressBookPicker: JS loaded with it', gz(picker.initial))
 row('  + styles.css', style)
 row(
