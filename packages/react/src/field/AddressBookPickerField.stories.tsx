@@ -212,6 +212,24 @@ export const ChipsAndOverflow: Story = {
   },
 }
 
+/** The picker open over the page, with the field's value ticked (axe checks the dialog too). */
+export const PickerOpen: Story = {
+  args: {
+    'aria-label': '接收人',
+    defaultValue: { departments: classes.slice(0, 1), users: [], excluded: [] },
+  },
+  parameters: { a11y: { context: 'body' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const field = canvas.getByRole('combobox', { name: '接收人' })
+    await userEvent.click(field)
+    const dialog = await pageOf(canvasElement).findByRole('dialog', { name: '选择人员' })
+    expect(field).toHaveAttribute('aria-expanded', 'true')
+    const panel = within(dialog).getByRole('region', { name: /已选/ })
+    expect(within(panel).getByText(classes[0]!.name)).toBeVisible()
+  },
+}
+
 /** Disabled (not focusable, not submitted) and read-only (focusable, nothing opens); an error. */
 export const DisabledReadOnlyAndError: Story = {
   render: (args) => (
@@ -248,6 +266,8 @@ export const DisabledReadOnlyAndError: Story = {
 /** On a phone the picker fills the screen, with the drill-down list and the breadcrumb. */
 export const OnAPhone: Story = {
   globals: { viewport: { value: 'mobile2', isRotated: false } },
+  // The sheet is left open for axe, which looks at the whole page (the sheet is on its body).
+  parameters: { a11y: { context: 'body' } },
   render: (args) => <NativeForm {...args} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -263,5 +283,7 @@ export const OnAPhone: Story = {
     )
     await userEvent.click(picker.getByRole('button', { name: '关闭' }))
     await waitFor(() => expect(field).toHaveFocus())
+    await userEvent.keyboard(' ')
+    await pageOf(canvasElement).findByRole('dialog', { name: '选择人员' })
   },
 }

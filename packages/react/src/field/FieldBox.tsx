@@ -18,7 +18,7 @@ export function FieldBox({ field, props }: FieldBoxProps) {
   const { input, picker, texts, ids } = field
   const onMouseDown = (event: MouseEvent) => {
     // A press on the chips keeps the focus in the input, instead of dropping it on the page.
-    if (event.target !== input.current && field.editable) {
+    if (event.target !== input.current && !props.disabled) {
       event.preventDefault()
       input.current?.focus()
     }

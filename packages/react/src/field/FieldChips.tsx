@@ -1,6 +1,6 @@
 import { chipDetails, chipLabel, whereOf } from '@epaas-picker/headless'
 import { entityKey } from '@epaas-picker/protocol'
-import { memo, useMemo } from 'react'
+import { useMemo } from 'react'
 import { partClass, type PickerClassNames } from '../classNames.js'
 import { CrossIcon } from '../icons.js'
 import type { PickerMessages } from '../messages.js'
@@ -27,7 +27,7 @@ export interface FieldChipsProps {
  * a parent with their children, exclusions struck through, locked items without a remove button;
  * past `maxTagCount`, one "+N" chip whose tooltip names the others.
  */
-export const FieldChips = memo(function FieldChips({
+export function FieldChips({
   items,
   maxTagCount,
   locked,
@@ -97,4 +97,4 @@ export const FieldChips = memo(function FieldChips({
       ) : null}
     </ul>
   )
-})
+}

@@ -90,7 +90,7 @@ export function useAddressBookPickerField(
     clearable: removable.length > 0,
     editable,
     invalid: props.invalid ?? hasError(props.error),
-    ids: useFieldIds(props),
+    ids: useFieldIds(props, empty),
     messages,
     texts,
     picker,
@@ -107,13 +107,13 @@ export function useAddressBookPickerField(
 
 const hasError = (error: unknown) => error !== undefined && error !== null && error !== false
 
-/** The ids the input is described by: the app's, the chips' summary, the error. */
-function useFieldIds(props: AddressBookPickerFieldProps): FieldState['ids'] {
+/** The ids the input is described by: the app's, the chips' summary (when any), the error. */
+function useFieldIds(props: AddressBookPickerFieldProps, empty: boolean): FieldState['ids'] {
   const base = useId()
   const summary = `${base}-summary`
   const error = hasError(props.error) ? `${base}-error` : undefined
-  const describedBy = [props['aria-describedby'], summary, error].filter(Boolean).join(' ')
-  return { summary, error, describedBy }
+  const describedBy = [props['aria-describedby'], !empty && summary, error].filter(Boolean)
+  return { summary, error, describedBy: describedBy.join(' ') || undefined }
 }
 
 /** The ref's handle: the input's focus and validity, and opening the picker. */
