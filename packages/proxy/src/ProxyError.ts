@@ -50,6 +50,12 @@ export const errorStatus = {
   unavailable: 503,
   /** ePaaS answered a non-zero errcode (after the retries it allows); `errcode` is included. */
   upstream_error: 502,
+  /**
+   * ePaaS refused a token from a token source (invalid or expired), and the source, asked for a
+   * fresh one, answered the same token again (e.g. a `tokenFromFunction` whose function keeps
+   * answering a stale token). Nothing is retried; fix the source. `errcode` is included.
+   */
+  token_not_refreshed: 502,
   /** ePaaS answered a non-2xx HTTP status. */
   upstream_http_error: 502,
   /** ePaaS answered something that is not the JSON the endpoint promises. */

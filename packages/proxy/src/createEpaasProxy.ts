@@ -90,12 +90,18 @@ export interface MappingOptions {
   /** Mapping calls in flight at once, across all mapping endpoints. Default 4. */
   concurrency?: number
   /**
-   * Milliseconds to wait for more lookups before a batch goes out. Default 5: lookups that
-   * arrive as separate HTTP requests land in different turns of the event loop, and a short
-   * window merges them (1,000 lookups over HTTP cost about 50 upstream calls with 5 ms, about 700
-   * with 0; see docs/benchmarks.md). `0` merges only the lookups of one turn.
+   * Milliseconds a batch waits after the last lookup for more before it goes out. Default 5: each
+   * lookup that arrives within 5 ms of the previous one extends the wait (up to `maxWaitMs`), so
+   * lookups that arrive as separate HTTP requests, in different turns of the event loop, merge
+   * (see docs/benchmarks.md). A batch with `chunkSize` lookups goes at once. `0` merges only the
+   * lookups of one turn.
    */
   windowMs?: number
+  /**
+   * Milliseconds a batch waits at most, from its first lookup, however many keep arriving.
+   * Default 50 (or 10 x `windowMs` when that is set).
+   */
+  maxWaitMs?: number
 }
 
 /** The mapping cache. */
@@ -259,6 +265,7 @@ export function createEpaasProxy(options: EpaasProxyOptions): EpaasProxy {
     orgToken,
     chunkSize: options.mapping?.chunkSize ?? 100,
     windowMs: options.mapping?.windowMs ?? 5,
+    maxWaitMs: options.mapping?.maxWaitMs ?? (options.mapping?.windowMs ?? 5) * 10,
     limit: pLimit(options.mapping?.concurrency ?? 4),
     cache: cacheOptions && {
       store: cacheOptions.store ?? memoryCacheStore(),
@@ -339,6 +346,7 @@ export function createEpaasProxy(options: EpaasProxyOptions): EpaasProxy {
       const getUserToken = options.getUserToken
       const first = userToken
       userHandle = {
+        kind: 'user',
         get: async () => first,
         refresh: async (stale) => {
           const fresh = (await getUserToken(request, { ...context, stale })) || undefined

@@ -117,6 +117,7 @@ export interface MappingLookupsOptions {
   orgToken: () => TokenHandle
   chunkSize: number
   windowMs: number
+  maxWaitMs: number
   limit: LimitFunction
   cache?: {
     store: CacheStore
@@ -157,6 +158,7 @@ export function createMappingLookups(options: MappingLookupsOptions): MappingLoo
     batcher = createBatcher<Item[]>({
       chunkSize: options.chunkSize,
       windowMs: options.windowMs,
+      maxWaitMs: options.maxWaitMs,
       limit: options.limit,
       fetch: async (ids, signal) => {
         const fetchChunk = async (chunk: string[]) => {

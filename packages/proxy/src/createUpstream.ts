@@ -16,6 +16,7 @@ import {
   type ErrcodeTable,
 } from '@epaas-picker/protocol'
 import type { ProxyEventListener, UpstreamEvent } from './events.js'
+import { ProxyError } from './ProxyError.js'
 import type { Redactor } from './redact.js'
 import { retryBusy } from './retryBusy.js'
 
@@ -28,6 +29,12 @@ export interface TokenHandle {
    * answer a fresh token, or `undefined` when none can be had (the error is then reported).
    */
   refresh?(stale: string, signal?: AbortSignal): Promise<string | undefined>
+  /**
+   * Whose token it is, for the error when `refresh` answers the stale token again: a user's
+   * (then ePaaS refusing it is the user's to fix: 401 `user_token_rejected`) or a source's
+   * (502 `token_not_refreshed`, the default).
+   */
+  kind?: 'user' | 'source'
 }
 
 /** Backoff of the busy (`-1`) retry. */
@@ -115,7 +122,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
           throw error
         }
         const fresh = await handle.refresh(token, signal)
-        if (fresh === undefined || fresh === token) throw error
+        if (fresh === undefined) throw error
+        if (fresh === token) throw sameToken(error, handle)
         redactor.register(fresh)
         emit({
           type: 'retry',
@@ -129,6 +137,19 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       }
     },
   }
+}
+
+/**
+ * A refresh that answered the refused token again: retrying would be refused the same way. A
+ * user token stays the user's problem; a token source that does this is misconfigured.
+ */
+function sameToken(error: EpaasError, handle: TokenHandle): Error {
+  if (handle.kind === 'user') return error
+  return new ProxyError(
+    'token_not_refreshed',
+    `ePaaS ${error.endpoint} refused the token (errcode ${error.errcode}) and its source answered the same token again after invalidate`,
+    { errcode: error.errcode, cause: error },
+  )
 }
 
 function toUpstreamEvent(event: CallEvent): UpstreamEvent {

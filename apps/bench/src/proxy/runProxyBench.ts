@@ -235,7 +235,7 @@ export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<Pr
         settings: {
           code,
           proxyOptions:
-            'defaults (mapping: chunkSize 100, concurrency 4, windowMs 5; memory cache), rateLimit: false',
+            'defaults (mapping: chunkSize 100, concurrency 4, windowMs 5, maxWaitMs 50; memory cache), rateLimit: false',
           mockLatencyMs,
           durationSeconds,
           warmupSeconds,

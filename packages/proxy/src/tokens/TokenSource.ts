@@ -26,18 +26,28 @@ export interface TokenSource {
    * so that the next {@link getToken} fetches a new one.
    */
   invalidate(token: string): Promise<void>
+  /**
+   * `false` for a source that can never answer another token (a fixed one): a refused token then
+   * fails at once with the upstream errcode, without asking the source again. Default `true`: a
+   * source asked for a fresh token must answer a different one, or the call fails with 502
+   * `token_not_refreshed`.
+   */
+  readonly refreshable?: boolean
   /** Called by the proxy once, before first use, to share its logger, metrics and upstream. */
   attach?(context: TokenSourceContext): void
 }
 
 /** A {@link TokenHandle} over a token source: refreshing invalidates and fetches again. */
 export function tokenHandle(source: TokenSource): TokenHandle {
+  const get = (signal?: AbortSignal) => source.getToken({ signal })
+  if (source.refreshable === false) return { get, kind: 'source' }
   return {
-    get: (signal) => source.getToken({ signal }),
+    get,
     refresh: async (stale, signal) => {
       await source.invalidate(stale)
       return source.getToken({ signal })
     },
+    kind: 'source',
   }
 }
 
@@ -53,6 +63,7 @@ export function staticToken(token: string): TokenSource {
   let redactor: Redactor | undefined
   return {
     name: 'static',
+    refreshable: false,
     async getToken() {
       return token
     },

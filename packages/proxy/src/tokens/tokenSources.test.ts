@@ -1,6 +1,6 @@
 /**
  * Token sources against the mock: caching, expiry, revocation mid-run, single-flight refresh
- * under 500 concurrent requests.
+ * under 500 concurrent requests (each given 30 s: 500 requests take seconds on a busy machine).
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -63,7 +63,7 @@ describe('suiteTokenSource', () => {
     expect(statuses.every((s) => s === 200)).toBe(true)
     expect(server.mock.callCount(CORP)).toBe(2)
     expect(server.mock.callCount(SUITE)).toBe(2)
-  })
+  }, 30_000)
 
   it('refreshes before expiry, within the margin', async () => {
     let clock = Date.parse('2026-01-01T00:00:00Z')
@@ -101,7 +101,7 @@ describe('suiteTokenSource', () => {
     expect(
       proxy.events.filter((e) => e.type === 'token-refresh' && e.source === 'org').at(-1),
     ).toMatchObject({ reason: 'invalid', ok: true })
-  })
+  }, 30_000)
 
   it('fetches a new suite token when upstream refuses the cached one', async () => {
     let clock = Date.parse('2026-01-01T00:00:00Z')
@@ -146,7 +146,7 @@ describe('tokenFromFunction', () => {
     )
     expect(statuses.every((s) => s === 200)).toBe(true)
     expect(calls).toBe(2)
-  })
+  }, 30_000)
 
   it('keeps a bare string until upstream refuses it', async () => {
     server = await startMock()
@@ -177,6 +177,30 @@ describe('staticToken', () => {
     expect(await response.json()).toMatchObject({
       error: { code: 'upstream_error', errcode: 40014 },
     })
+    expect(server.mock.callCount(WECOM_USERS)).toBe(2)
+  })
+})
+
+describe('a source that answers the refused token again', () => {
+  it('fails with 502 token_not_refreshed, without retrying with the same token', async () => {
+    server = await startMock()
+    const stale = orgToken(server.mock)
+    let asked = 0
+    const proxy = testProxy(server, {
+      orgToken: tokenFromFunction(() => {
+        asked += 1
+        return stale
+      }),
+    })
+    expect((await proxy.handle(lookup(0))).status).toBe(200)
+    server.mock.revokeToken(stale)
+    const response = await proxy.handle(lookup(1))
+    expect(response.status).toBe(502)
+    expect(await response.json()).toMatchObject({
+      error: { code: 'token_not_refreshed', errcode: 40014 },
+    })
+    // Fetched for the first lookup, fetched again after the refusal; one refused call only.
+    expect(asked).toBe(2)
     expect(server.mock.callCount(WECOM_USERS)).toBe(2)
   })
 })
