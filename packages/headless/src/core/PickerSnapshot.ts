@@ -1,6 +1,6 @@
 import type { PickerValue, SelectType } from '@epaas-picker/protocol'
 import { levelKey } from './keys.js'
-import { internRowState } from './rowState.js'
+import { internRowState, type RowState } from './rowState.js'
 import { isExpandableRow, isSelectableNode } from './rowRules.js'
 import { statusRowOf } from './tree/createNodeRow.js'
 import { memberCountOf, summarizeValue, type ValueSummary } from './labels.js'
@@ -38,31 +38,6 @@ export interface SearchSnapshot {
   readonly results: readonly SearchRow[]
   /** Whether a phone number finds people (`search_type: 3`, or a mobile number by default). */
   readonly phoneSearch: boolean
-}
-
-/** Everything a view needs to draw one row. */
-export interface RowState {
-  /** The checkbox. */
-  readonly checked: CheckedState
-  /** Whether the row can be expanded (a department with children, in the tree). */
-  readonly expandable: boolean
-  /** Whether it is expanded. */
-  readonly expanded: boolean
-  /** Its children are loading (`aria-busy`). */
-  readonly loading: boolean
-  /** The server disabled it. */
-  readonly disabled: boolean
-  /** Whether it has a checkbox at all (people have none with `select_type: 2`). */
-  readonly selectable: boolean
-  /**
-   * The app's reason for disabling it (`disabledItems`), when it gave one; `disabled` is also
-   * `true` then.
-   */
-  readonly disabledReason: string | undefined
-  /** Locked (`lockedItems`), or in a locked department: ticked, and it cannot be unticked. */
-  readonly locked: boolean
-  /** Whether it holds the tab stop (roving focus). */
-  readonly focused: boolean
 }
 
 /** Mobile drill-down: the breadcrumb and the list of the current level. */

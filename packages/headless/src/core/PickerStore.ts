@@ -16,7 +16,7 @@ import type { Refusal } from './refusal.js'
 import type { PickerTransport } from './transport.js'
 import type { RevealResult, RevealTarget } from './navigation/reveal.js'
 import type { TreeKeyAction } from './navigation/treeKeyboard.js'
-import type { TickAllResult } from './selection/SelectionModel.js'
+import type { TickAllResult } from './selection/tickEach.js'
 import type { NodeRow, SearchRow, StatusRow, TreeRow } from './types.js'
 
 /** Loads one node's children (or the top level, `node: null`). */

@@ -6,7 +6,7 @@
  */
 import type { FocusEvent, HTMLAttributes, MouseEvent } from 'react'
 import type { PickerStore } from '../core/PickerStore.js'
-import type { RowState } from '../core/PickerSnapshot.js'
+import type { RowState } from '../core/rowState.js'
 import type { StatusRow, TreeRow } from '../core/types.js'
 import type { FocusRegistry } from './FocusRegistry.js'
 import { composeHandlers, mergeRefs } from './mergeProps.js'

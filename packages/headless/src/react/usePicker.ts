@@ -16,7 +16,8 @@ import {
   type RefCallback,
 } from 'react'
 import { createPickerStore } from '../core/createPickerStore.js'
-import type { PickerSnapshot, RowState } from '../core/PickerSnapshot.js'
+import type { PickerSnapshot } from '../core/PickerSnapshot.js'
+import type { RowState } from '../core/rowState.js'
 import type { PickerStore, PickerStoreOptions } from '../core/PickerStore.js'
 import type { NodeRow, StatusRow, TreeRow } from '../core/types.js'
 import { childrenLoader } from './childrenLoader.js'

@@ -31,7 +31,22 @@ export class ItemRules {
   readonly #lockedKeys: ReadonlySet<string>
   readonly #lockedDepartments: ReadonlySet<string>
 
+  /** The lists the rules were made from (as given, possibly `undefined`). */
+  readonly #given: readonly [unknown, unknown]
+
+  /** Rules for these lists: `previous` itself when it was made from the same lists. */
+  static of(
+    previous: ItemRules | undefined,
+    disabled: readonly DisabledItem[] | undefined,
+    locked: readonly SelectionItem[] | undefined,
+  ): ItemRules {
+    if (previous && previous.#given[0] === disabled && previous.#given[1] === locked)
+      return previous
+    return new ItemRules(disabled, locked)
+  }
+
   constructor(disabled: readonly DisabledItem[] = [], locked: readonly SelectionItem[] = []) {
+    this.#given = [disabled, locked]
     for (const item of disabled) {
       const key = item.type === 'user' ? `u${item.userid}` : `d${item.id}`
       this.#disabled.set(key, [...(this.#disabled.get(key) ?? []), item])

@@ -22,15 +22,9 @@ import {
 } from './selection.js'
 import { ItemRules } from './ItemRules.js'
 import type { ItemTarget } from './itemTarget.js'
+import { tickEach, type TickAllResult } from './tickEach.js'
 import { selectionFromValue, selectionToValue } from './selectionFromValue.js'
 
-/** What {@link SelectionModel.tickAll} did: the entities ticked, and the refusals. */
-export interface TickAllResult {
-  ticked: string[]
-  refused: Refusal[]
-}
-
-/** The value and its selection rule. */
 export class SelectionModel implements PathLearner {
   /** The selection rule of the value in force. */
   state: SelectionState
@@ -46,7 +40,7 @@ export class SelectionModel implements PathLearner {
   #learned = new Set<string>()
   // The first value lacked locked items: the owner hears of them on start, not during render.
   #lockedAdded = false
-  #rules: { disabled: unknown; lockedItems: unknown; rules: ItemRules } | undefined
+  #rules: ItemRules | undefined
 
   constructor(ctx: StoreContext) {
     this.#ctx = ctx
@@ -67,13 +61,8 @@ export class SelectionModel implements PathLearner {
   /** The app's disabled and locked items, made again when the options give new lists. */
   get rules(): ItemRules {
     const { disabledItems, lockedItems } = this.#ctx.options
-    const cached = this.#rules
-    if (cached && cached.disabled === disabledItems && cached.lockedItems === lockedItems) {
-      return cached.rules
-    }
-    const rules = new ItemRules(disabledItems, lockedItems)
-    this.#rules = { disabled: disabledItems, lockedItems, rules }
-    return rules
+    this.#rules = ItemRules.of(this.#rules, disabledItems, lockedItems)
+    return this.#rules
   }
 
   /** Why a row cannot be ticked now, or `null` (the maximum is checked on toggle). */
@@ -106,19 +95,11 @@ export class SelectionModel implements PathLearner {
    * others are ticked.
    */
   tickAll(targets: readonly (NodeRow | ItemTarget)[]): TickAllResult {
-    let state = this.state
-    const ticked: string[] = []
-    const refused: Refusal[] = []
-    for (const target of targets) {
-      const step = this.#step(state, target, true)
-      if ('refusal' in step) refused.push(step.refusal)
-      else {
-        state = step.next
-        ticked.push(target.entityKey)
-      }
-    }
-    if (state !== this.state) this.#propose(state)
-    return { ticked, refused }
+    const { next, ...result } = tickEach(this.state, targets, (state, target) =>
+      this.#step(state, target, true),
+    )
+    if (next !== this.state) this.#propose(next)
+    return result
   }
 
   /** What a tick or untick of `row` would make of `state`, or why it is refused. */
