@@ -21,36 +21,45 @@ describe('generateDataset with branchSchools', () => {
   const plain = generateDataset('district', 1)
   const nested = generateDataset('district', 1, { branchSchools: 2 })
 
-  it('adds branch schools under the first school and leaves everything else as it was', () => {
-    const group = nested.organizationByCorpid.get(800001)!
-    expect(group.subOrgCorpids).toEqual([800033, 800034])
-    for (const corpid of group.subOrgCorpids) {
-      const branch = nested.organizationByCorpid.get(corpid)!
-      expect(branch.parentCorpid).toBe(800001)
-      expect(branch.name).toMatch(/^深圳市南山区.+[一二]分校$/)
-      const root = nested.departmentById.get(branch.rootId)!
-      expect(root.parentId).toBe(group.rootId)
-      expect(nested.users.filter((u) => u.corpid === corpid).length).toBeGreaterThan(300)
-    }
-    const groupRoot = group.rootId
-    const before = {
-      organizations: nested.organizations
-        .slice(0, plain.organizations.length)
-        .map((o) => (o.corpid === 800001 ? { ...o, subOrgCorpids: [] } : o)),
-      departments: nested.departments.slice(0, plain.departments.length).map((d) =>
-        d.id === groupRoot
-          ? // The group school's root gained the branches' roots as children, nothing else changed.
-            {
-              ...d,
-              childIds: d.childIds.filter((id) => nested.departmentById.get(id)?.corpid === 800001),
-            }
-          : d,
-      ),
-      users: nested.users.slice(0, plain.users.length),
-    }
-    expect(JSON.stringify(before)).toBe(serialize(plain))
-    expect(serialize(generateDataset('district', 1, { branchSchools: 2 }))).toBe(serialize(nested))
-  })
+  // It compares two districts serialized whole (100,000 people each): seconds on a busy core.
+  it(
+    'adds branch schools under the first school and leaves everything else as it was',
+    { timeout: 60_000 },
+    () => {
+      const group = nested.organizationByCorpid.get(800001)!
+      expect(group.subOrgCorpids).toEqual([800033, 800034])
+      for (const corpid of group.subOrgCorpids) {
+        const branch = nested.organizationByCorpid.get(corpid)!
+        expect(branch.parentCorpid).toBe(800001)
+        expect(branch.name).toMatch(/^深圳市南山区.+[一二]分校$/)
+        const root = nested.departmentById.get(branch.rootId)!
+        expect(root.parentId).toBe(group.rootId)
+        expect(nested.users.filter((u) => u.corpid === corpid).length).toBeGreaterThan(300)
+      }
+      const groupRoot = group.rootId
+      const before = {
+        organizations: nested.organizations
+          .slice(0, plain.organizations.length)
+          .map((o) => (o.corpid === 800001 ? { ...o, subOrgCorpids: [] } : o)),
+        departments: nested.departments.slice(0, plain.departments.length).map((d) =>
+          d.id === groupRoot
+            ? // The group school's root gained the branches' roots as children, nothing else changed.
+              {
+                ...d,
+                childIds: d.childIds.filter(
+                  (id) => nested.departmentById.get(id)?.corpid === 800001,
+                ),
+              }
+            : d,
+        ),
+        users: nested.users.slice(0, plain.users.length),
+      }
+      expect(JSON.stringify(before)).toBe(serialize(plain))
+      expect(serialize(generateDataset('district', 1, { branchSchools: 2 }))).toBe(
+        serialize(nested),
+      )
+    },
+  )
 
   it('refuses a count outside 1..10', () => {
     expect(() => generateDataset('small', 1, { branchSchools: 0 })).toThrow(RangeError)

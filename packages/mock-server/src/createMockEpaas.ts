@@ -3,10 +3,11 @@
  * with tokens, fault switches, a request log and `/__mock/*` control routes. Browser-safe: it uses
  * only web APIs, so it runs in Node, in MSW's service worker and in tests alike.
  */
-import { endpoints, type EndpointName, type TokenKind } from '@epaas-picker/protocol'
+import { endpoints, type EndpointName } from '@epaas-picker/protocol'
+import { authenticate } from './authenticate.js'
 import { handleControlRoute } from './controlRoutes.js'
 import type { Dataset, DatasetKind } from './Dataset.js'
-import { getDepartmentUsers } from './departmentUsers.js'
+import { dispatchEndpoint } from './dispatchEndpoint.js'
 import {
   badGatewayHtml,
   checkFaultSettings,
@@ -14,93 +15,17 @@ import {
   hang,
   mergeFaults,
   noFaults,
-  type FaultSettings,
 } from './faults.js'
 import { generateDataset } from './generateDataset.js'
-import * as mappings from './mappings.js'
+import type * as mappings from './mappings.js'
+import type { MockEpaas, MockEpaasOptions, RecordedRequest } from './MockEpaas.js'
 import { MockEpaasError, MockErrcode } from './MockErrcode.js'
 import { Params, queryMap } from './Params.js'
 import { createPrng } from './prng.js'
-import { selectDepartments } from './select.js'
-import { getCorpToken, getSuiteToken, type MockCredentials } from './tokenEndpoints.js'
-import { TokenStore, type MockTokenKind, type TokenRecord } from './TokenStore.js'
+import type { MockCredentials } from './tokenEndpoints.js'
+import { TokenStore } from './TokenStore.js'
 
-/** Options of {@link createMockEpaas}. */
-export interface MockEpaasOptions {
-  /**
-   * Which data: `'small'` (default) is one school with about 1,500 people; `'district'` is an
-   * education bureau with 32 schools as sub-organisations and about 100,000 people; or a
-   * prebuilt {@link Dataset} from `generateDataset` (shared safely: the mock never changes it).
-   */
-  dataset?: DatasetKind | Dataset
-  /** PRNG seed for the generator and the fault rolls (default 1). Same seed, same data. */
-  seed?: number
-  /** Lifetime of issued tokens, in seconds (default 7200, as upstream). */
-  tokenTtlSeconds?: number
-  /** The clock, in ms since the epoch, for expiry tests (default `Date.now`). */
-  now?: () => number
-  /** Faults from the start (default none); `faults.reset()` returns to these. */
-  faults?: Partial<FaultSettings>
-  /** Override the credentials the token endpoints accept (defaults: see `credentials`). */
-  credentials?: Partial<MockCredentials>
-  /** How many requests `requests` keeps, the oldest dropped first (default 10,000). */
-  requestLogLimit?: number
-}
-
-/** One request the mock received. */
-export interface RecordedRequest {
-  /** 1, 2, 3... in order of arrival. */
-  seq: number
-  /** Arrival time on the mock's clock (ms). */
-  at: number
-  method: string
-  /** Endpoint path, e.g. `/campus/department/select`. */
-  path: string
-  /** Query parameters, tokens removed. */
-  query: Record<string, string>
-  /** The parsed JSON body; `undefined` without a body or when it is not JSON. */
-  body: unknown
-  /** Kind of the token presented, when the mock knows it (also for an expired one). */
-  tokenKind: MockTokenKind | undefined
-  /** errcode answered; `undefined` for faults without an envelope and while pending. */
-  errcode: number | undefined
-  /** HTTP status answered; `undefined` while pending or for a hanging request. */
-  status: number | undefined
-  /** The fault injected into this request, if any. */
-  fault: 'busy' | 'http502' | 'hang' | 'malformed' | undefined
-}
-
-/** A running ePaaS double. */
-export interface MockEpaas {
-  /** Web-standard handler: every endpoint of both seeds, the two token endpoints, and `/__mock/*`. */
-  handle(request: Request): Promise<Response>
-  /** A `fetch` bound to `handle`: `createEpaasClient({ baseUrl: 'http://mock.epaas', fetch: mock.fetch })`. */
-  fetch: typeof fetch
-  /** The generated data, for assertions (read-only use). */
-  data: Dataset
-  /** Issues a user token (用户凭证) for the top organisation, or the given corpid. */
-  issueUserToken(options?: { corpid?: string | number; ttlSeconds?: number }): string
-  /** Issues an org token (机构凭证) for the top organisation, or the given corpid. */
-  issueOrgToken(options?: { corpid?: string | number; ttlSeconds?: number }): string
-  /** Forgets a token: it answers 40014 from now on. */
-  revokeToken(token: string): void
-  /** Forgets every token issued so far. */
-  revokeAllTokens(): void
-  /** Credentials accepted by `/service/get_suite_token` and `/service/get_corp_token`. */
-  credentials: MockCredentials
-  /** The fault switches: `get()` the current ones, `set()` some, `reset()` to the initial ones. */
-  faults: {
-    get(): FaultSettings
-    set(settings: Partial<FaultSettings>): void
-    reset(): void
-  }
-  /** Every ePaaS request received, in order (control routes are not recorded). */
-  requests: RecordedRequest[]
-  /** Requests received for `path`, or for every ePaaS endpoint without it (faulted ones too). */
-  callCount(path?: string): number
-  /** Empties `requests` and the call counts. */
-  resetLog(): void
-}
+export type { MockEpaas, MockEpaasOptions, RecordedRequest } from './MockEpaas.js'
 
 const DEFAULT_TTL_SECONDS = 7200
 const DEFAULT_LOG_LIMIT = 10_000
@@ -173,6 +98,7 @@ export function createMockEpaas(options: MockEpaasOptions = {}): MockEpaas {
     throw new Error(`credentials.auth_corpid ${credentials.auth_corpid} is not in the dataset`)
   }
 
+  const endpointContext = { data, credentials, tokens, ttlSeconds, dingtalkTokens, now }
   const requests: RecordedRequest[] = []
   const counts = new Map<string, number>()
   let seq = 0
@@ -183,73 +109,6 @@ export function createMockEpaas(options: MockEpaasOptions = {}): MockEpaas {
       throw new Error(`corpid ${String(corpid)} is not an organisation of the dataset`)
     }
     return value
-  }
-
-  function authenticate(kind: TokenKind, query: Map<string, string[]>, record: RecordedRequest) {
-    if (kind === 'none') return undefined
-    const param = kind === 'suite' ? 'suite_access_token' : 'access_token'
-    const token = query.get(param)?.[0]
-    if (!token) throw new MockEpaasError(MockErrcode.MissingToken, `${param} missing`)
-    const found = tokens.lookup(token)
-    if (found.status === 'unknown') {
-      throw new MockEpaasError(MockErrcode.InvalidToken, `invalid ${param}`)
-    }
-    record.tokenKind = found.record.kind
-    if (found.status === 'expired') {
-      throw new MockEpaasError(MockErrcode.ExpiredToken, `${param} expired`)
-    }
-    const { record: t } = found
-    if (kind === 'suite' ? t.kind !== 'suite' : t.kind === 'suite') {
-      throw new MockEpaasError(
-        MockErrcode.InvalidToken,
-        `invalid ${param}: ${kind === 'suite' ? 'not a suite token' : 'a suite token is not an access token'}`,
-      )
-    }
-    if ((kind === 'user' && t.kind !== 'user') || (kind === 'org' && t.kind !== 'org')) {
-      throw new MockEpaasError(
-        MockErrcode.ApiUnauthorized,
-        kind === 'user'
-          ? 'api unauthorized: this endpoint takes a user token (用户凭证), not an org token'
-          : 'api unauthorized: this endpoint takes an org token (机构凭证), not a user token',
-      )
-    }
-    return t
-  }
-
-  function dispatch(name: EndpointName, token: TokenRecord | undefined, params: Params) {
-    const corpid = token?.corpid ?? 0
-    const ctx = { data, corpid, params }
-    const tokenCtx = { params, credentials, tokens, ttlSeconds }
-    switch (name) {
-      case 'getSuiteToken':
-        return getSuiteToken(tokenCtx)
-      case 'getCorpToken':
-        return getCorpToken(tokenCtx)
-      case 'selectDepartments':
-        return selectDepartments(data, corpid, params)
-      case 'getDepartmentUsers':
-        return getDepartmentUsers(data, corpid, params)
-      case 'getQywechatDepartmentIds':
-        return mappings.getQywechatDepartmentIds(ctx)
-      case 'getQywechatUserIds':
-        return mappings.getQywechatUserIds(ctx)
-      case 'getDepartmentIdsByQywechat':
-        return mappings.getDepartmentIdsByQywechat(ctx)
-      case 'getUserIdsByQywechat':
-        return mappings.getUserIdsByQywechat(ctx)
-      case 'getQywxCorpid':
-        return mappings.getQywxCorpid(ctx)
-      case 'getDingtalkDepartmentIds':
-        return mappings.getDingtalkDepartmentIds(ctx)
-      case 'getDingtalkUserIds':
-        return mappings.getDingtalkUserIds(ctx)
-      case 'getDingtalkToken':
-        return mappings.getDingtalkToken(ctx, dingtalkTokens, now())
-      case 'getDepartmentIdsByDingtalk':
-        return mappings.getDepartmentIdsByDingtalk(ctx)
-      case 'getUserIdsByDingtalk':
-        return mappings.getUserIdsByDingtalk(ctx)
-    }
   }
 
   /** The envelope for a request that got past the fault switches. */
@@ -270,7 +129,7 @@ export function createMockEpaas(options: MockEpaasOptions = {}): MockEpaas {
             : new MockEpaasError(MockErrcode.PostRequired, 'require POST method')
         }
       }
-      const token = authenticate(spec.token, query, record)
+      const token = authenticate(tokens, spec.token, query, record)
       if (body.malformed)
         throw new MockEpaasError(MockErrcode.InvalidJson, 'the body is not valid JSON')
       const value = body.value ?? {}
@@ -278,7 +137,8 @@ export function createMockEpaas(options: MockEpaasOptions = {}): MockEpaas {
         throw new MockEpaasError(MockErrcode.InvalidParameter, 'the body must be a JSON object')
       }
       const params = new Params(value as Record<string, unknown>, withoutTokens(query))
-      return { errcode: MockErrcode.Ok, errmsg: 'ok', ...dispatch(name, token, params) }
+      const answered = dispatchEndpoint(name, token, params, endpointContext)
+      return { errcode: MockErrcode.Ok, errmsg: 'ok', ...answered }
     } catch (error) {
       if (error instanceof MockEpaasError) return { errcode: error.errcode, errmsg: error.errmsg }
       throw error
