@@ -8,14 +8,7 @@ import { authenticate } from './authenticate.js'
 import { handleControlRoute } from './controlRoutes.js'
 import type { Dataset, DatasetKind } from './Dataset.js'
 import { dispatchEndpoint } from './dispatchEndpoint.js'
-import {
-  badGatewayHtml,
-  checkFaultSettings,
-  delay,
-  hang,
-  mergeFaults,
-  noFaults,
-} from './faults.js'
+import { badGatewayHtml, checkFaultSettings, delay, hang, mergeFaults, noFaults } from './faults.js'
 import { generateDataset } from './generateDataset.js'
 import type * as mappings from './mappings.js'
 import type { MockEpaas, MockEpaasOptions, RecordedRequest } from './MockEpaas.js'
@@ -73,6 +66,7 @@ function json(body: unknown, status = 200): Response {
  * mock.faults.set({ busyRate: 0.2, latencyMs: 50 })
  */
 export function createMockEpaas(options: MockEpaasOptions = {}): MockEpaas {
+  // Long as a table of small closures over one mock's state (data, tokens, faults, log) is.
   const seed = options.seed ?? 1
   const now = options.now ?? Date.now
   const ttlSeconds = options.tokenTtlSeconds ?? DEFAULT_TTL_SECONDS
@@ -158,33 +152,42 @@ export function createMockEpaas(options: MockEpaasOptions = {}): MockEpaas {
     counts.set(record.path, (counts.get(record.path) ?? 0) + 1)
   }
 
+  /** The fault switches before an answer: latency, then a hang, a 502 page or a busy answer. */
+  async function injectFault(request: Request, record: RecordedRequest): Promise<Response | null> {
+    const wait =
+      faults.latencyMs +
+      (faults.latencyJitterMs > 0 ? faultPrng.next() * faults.latencyJitterMs : 0)
+    if (wait > 0) await delay(wait, request.signal)
+    if (roll(faults.hangRate)) {
+      record.fault = 'hang'
+      return hang(request.signal)
+    }
+    if (roll(faults.http502Rate)) {
+      record.fault = 'http502'
+      record.status = 502
+      return new Response(badGatewayHtml, {
+        status: 502,
+        headers: { 'content-type': 'text/html', 'access-control-allow-origin': '*' },
+      })
+    }
+    if (roll(faults.busyRate)) {
+      record.fault = 'busy'
+      record.errcode = MockErrcode.Busy
+      record.status = 200
+      return json({ errcode: MockErrcode.Busy, errmsg: 'system busy' })
+    }
+    return null
+  }
+
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url)
     const { pathname: path } = url
     const method = request.method.toUpperCase()
-    if (method === 'OPTIONS') {
-      return new Response(null, {
-        status: 204,
-        headers: {
-          'access-control-allow-origin': '*',
-          'access-control-allow-methods': 'GET, POST, OPTIONS',
-          'access-control-allow-headers':
-            request.headers.get('access-control-request-headers') ?? '*',
-        },
-      })
-    }
+    if (method === 'OPTIONS') return preflight(request)
     if (path.startsWith('/__mock/'))
       return handleControlRoute(mock, request, path, { tokenTtlSeconds: ttlSeconds })
 
-    const text = method === 'GET' || method === 'HEAD' ? '' : await request.text()
-    const body = { value: undefined as unknown, malformed: false }
-    if (text.trim() !== '') {
-      try {
-        body.value = JSON.parse(text)
-      } catch {
-        body.malformed = true
-      }
-    }
+    const body = await readBody(request, method)
     const query = queryMap(url.searchParams)
     const record: RecordedRequest = {
       seq: ++seq,
@@ -208,28 +211,8 @@ export function createMockEpaas(options: MockEpaasOptions = {}): MockEpaas {
 
     const faulty = faults.paths ? faults.paths.includes(path) : true
     if (faulty) {
-      const wait =
-        faults.latencyMs +
-        (faults.latencyJitterMs > 0 ? faultPrng.next() * faults.latencyJitterMs : 0)
-      if (wait > 0) await delay(wait, request.signal)
-      if (roll(faults.hangRate)) {
-        record.fault = 'hang'
-        return hang(request.signal)
-      }
-      if (roll(faults.http502Rate)) {
-        record.fault = 'http502'
-        record.status = 502
-        return new Response(badGatewayHtml, {
-          status: 502,
-          headers: { 'content-type': 'text/html', 'access-control-allow-origin': '*' },
-        })
-      }
-      if (roll(faults.busyRate)) {
-        record.fault = 'busy'
-        record.errcode = MockErrcode.Busy
-        record.status = 200
-        return json({ errcode: MockErrcode.Busy, errmsg: 'system busy' })
-      }
+      const faulted = await injectFault(request, record)
+      if (faulted) return faulted
     }
 
     let envelope: Record<string, unknown>
@@ -291,4 +274,30 @@ function withoutTokens(query: Map<string, string[]>): Map<string, string[]> {
   out.delete('access_token')
   out.delete('suite_access_token')
   return out
+}
+
+/** The answer to a CORS preflight: any origin, GET and POST, the headers asked for. */
+function preflight(request: Request): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'GET, POST, OPTIONS',
+      'access-control-allow-headers': request.headers.get('access-control-request-headers') ?? '*',
+    },
+  })
+}
+
+/** The request's JSON body, or that it was not JSON (answered later, after the token check). */
+async function readBody(
+  request: Request,
+  method: string,
+): Promise<{ value: unknown; malformed: boolean }> {
+  const text = method === 'GET' || method === 'HEAD' ? '' : await request.text()
+  if (text.trim() === '') return { value: undefined, malformed: false }
+  try {
+    return { value: JSON.parse(text), malformed: false }
+  } catch {
+    return { value: undefined, malformed: true }
+  }
 }

@@ -105,9 +105,8 @@ function buildClass(
   n: number,
 ): void {
   const { b, corpid, prng } = school
-  const { allTeachers, teachersBySubject } = staff
-  const { headTeachers, classes, students, studentsByStage } = progress
-  const { guardiansOf, hasSibling, teacherParents, stageClassIndex } = progress
+  const { teachersBySubject } = staff
+  const { headTeachers, classes, stageClassIndex } = progress
   const classDepartment = b.department({
     corpid,
     name: `${grade.name}(${n})班`,
@@ -143,54 +142,9 @@ function buildClass(
   const classStudents: MockUser[] = []
   const classGuardians: Guardian[][] = []
   for (let i = 0; i < size; i++) {
-    // A brother or sister already in another class of this school: same family, same parents.
-    const stageStudents = studentsByStage[grade.stageIndex] as MockUser[]
-    let sibling: MockUser | undefined
-    if (students.length > 40 && prng.chance(SIBLING_RATE)) {
-      const candidate = prng.pick(students)
-      const candidateClass = candidate.listings[0]?.departmentId
-      if (!hasSibling.has(candidate.userid) && candidateClass !== classDepartment.id) {
-        sibling = candidate
-      }
-    }
-    let guardians: Guardian[]
-    let family: string
-    if (sibling) {
-      guardians = guardiansOf.get(sibling.userid) as Guardian[]
-      family = sibling.name.slice(0, surnameLength(sibling.name))
-      hasSibling.add(sibling.userid)
-    } else {
-      family = surname(prng)
-      guardians = []
-    }
-    const student = b.user(corpid, fullName(prng, 'child', family), Role.Student)
-    b.list(classDepartment, student, Role.Student)
-    if (sibling) hasSibling.add(student.userid)
-    if (!sibling) {
-      const relations = prng.weighted(guardianSets)
-      const teacherSlot =
-        prng.chance(TEACHER_PARENT_RATE) && relations.length > 0
-          ? prng.int(0, relations.length - 1)
-          : -1
-      relations.forEach((relation, slot) => {
-        if (slot === teacherSlot) {
-          const t = prng.pick(allTeachers)
-          if (!teacherParents.has(t.userid)) {
-            teacherParents.add(t.userid)
-            guardians.push({ user: t, relation })
-            return
-          }
-        }
-        const sameFamily = relation === '爸爸' || relation === '爷爷'
-        const name = fullName(prng, 'adult', sameFamily ? family : undefined)
-        guardians.push({ user: b.user(corpid, name, Role.Parent), relation })
-      })
-    }
-    guardiansOf.set(student.userid, guardians)
+    const { student, guardians } = addStudent(school, staff, progress, grade, classDepartment)
     classStudents.push(student)
     classGuardians.push(guardians)
-    students.push(student)
-    stageStudents.push(student)
   }
   // Parents after the students, each once per child.
   classStudents.forEach((student, i) => {
@@ -198,4 +152,67 @@ function buildClass(
       b.listParent(classDepartment, guardian, student)
     }
   })
+}
+
+/**
+ * One student of a class, and their guardians: a sibling's (same family, same parents) now and
+ * then, else a new family, one of whose parents may teach at the school.
+ */
+function addStudent(
+  school: School,
+  staff: Staff,
+  progress: ClassesInProgress,
+  grade: GradePlan,
+  classDepartment: MockDepartment,
+): { student: MockUser; guardians: Guardian[] } {
+  const { b, corpid, prng } = school
+  const { allTeachers } = staff
+  const { students, studentsByStage, guardiansOf, hasSibling, teacherParents } = progress
+  // A brother or sister already in another class of this school: same family, same parents.
+  const stageStudents = studentsByStage[grade.stageIndex] as MockUser[]
+  let sibling: MockUser | undefined
+  if (students.length > 40 && prng.chance(SIBLING_RATE)) {
+    const candidate = prng.pick(students)
+    const candidateClass = candidate.listings[0]?.departmentId
+    if (!hasSibling.has(candidate.userid) && candidateClass !== classDepartment.id) {
+      sibling = candidate
+    }
+  }
+  let guardians: Guardian[]
+  let family: string
+  if (sibling) {
+    guardians = guardiansOf.get(sibling.userid) as Guardian[]
+    family = sibling.name.slice(0, surnameLength(sibling.name))
+    hasSibling.add(sibling.userid)
+  } else {
+    family = surname(prng)
+    guardians = []
+  }
+  const student = b.user(corpid, fullName(prng, 'child', family), Role.Student)
+  b.list(classDepartment, student, Role.Student)
+  if (sibling) hasSibling.add(student.userid)
+  if (!sibling) {
+    const relations = prng.weighted(guardianSets)
+    const teacherSlot =
+      prng.chance(TEACHER_PARENT_RATE) && relations.length > 0
+        ? prng.int(0, relations.length - 1)
+        : -1
+    relations.forEach((relation, slot) => {
+      if (slot === teacherSlot) {
+        const t = prng.pick(allTeachers)
+        if (!teacherParents.has(t.userid)) {
+          teacherParents.add(t.userid)
+          guardians.push({ user: t, relation })
+          return
+        }
+      }
+      const sameFamily = relation === '爸爸' || relation === '爷爷'
+      const name = fullName(prng, 'adult', sameFamily ? family : undefined)
+      guardians.push({ user: b.user(corpid, name, Role.Parent), relation })
+    })
+  }
+  guardiansOf.set(student.userid, guardians)
+  students.push(student)
+  stageStudents.push(student)
+  return { student, guardians }
 }
