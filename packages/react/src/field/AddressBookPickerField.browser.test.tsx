@@ -132,7 +132,8 @@ describe('AddressBookPickerField by keyboard and pointer', () => {
       await userEvent.keyboard(key)
       const dialog = await screen.findByRole('dialog', { name: '选择人员' })
       expect(combobox()).toHaveAttribute('aria-expanded', 'true')
-      await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement))
+      // On a desk the search box takes the focus: typing goes on there, ArrowDown enters the tree.
+      await waitFor(() => expect(within(dialog).getByRole('searchbox')).toHaveFocus())
       if (key === ' ') await userEvent.click(within(dialog).getByRole('button', { name: '取消' }))
       else await userEvent.keyboard('{Escape}')
       await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
@@ -144,6 +145,40 @@ describe('AddressBookPickerField by keyboard and pointer', () => {
     expect(onBlur).not.toHaveBeenCalled()
     combobox().blur()
     expect(onBlur).toHaveBeenCalledTimes(1)
+  })
+
+  it('opens searching for what is typed into it', async () => {
+    const someone = data.users.find((user) => user.phone)!
+    renderField(({ transport }) => (
+      <AddressBookPickerField aria-label="接收人" transport={transport} />
+    ))
+    combobox().focus()
+    await userEvent.keyboard(someone.phone.slice(0, 1))
+    const dialog = await screen.findByRole('dialog', { name: '选择人员' })
+    const search = within(dialog).getByRole('searchbox')
+    await waitFor(() => expect(search).toHaveFocus())
+    expect(search).toHaveValue(someone.phone.slice(0, 1))
+    // The rest goes on in the search box: a phone number finds its person.
+    await userEvent.keyboard(someone.phone.slice(1))
+    expect(search).toHaveValue(someone.phone)
+    const found = await within(dialog).findAllByRole(
+      'treeitem',
+      { name: new RegExp(`^${someone.name},`) },
+      { timeout: 3000 },
+    )
+    expect(found.length).toBeGreaterThan(0)
+    expect(combobox()).toHaveValue('')
+  })
+
+  it('opens searching for a word that arrives at once, as an IME or a paste gives it', async () => {
+    renderField(({ transport }) => (
+      <AddressBookPickerField aria-label="接收人" transport={transport} />
+    ))
+    combobox().focus()
+    // What Chinese input ends with: the composed word arrives at once (no key per character).
+    await userEvent.keyboard('一年级')
+    const dialog = await screen.findByRole('dialog', { name: '选择人员' })
+    await waitFor(() => expect(within(dialog).getByRole('searchbox')).toHaveValue('一年级'))
   })
 
   it('returns the focus to the field after a pointer opened it from the chips', async () => {

@@ -84,7 +84,8 @@ export interface AddressBookPickerFieldHandle {
  * `AddressBookPicker` in a dialog, or a full-screen sheet on a phone; focus comes back to the
  * field on close. Works in a plain `<form>` (`name`, `required`, reset) and with
  * react-hook-form's `Controller` (`value`, `onChange`, `onBlur`, `ref`, `disabled`) without glue.
- * Keyboard: Enter, Space or ArrowDown opens; Backspace removes the last chip.
+ * Keyboard: Enter, Space or ArrowDown opens; typing opens it searching for what was typed (on a
+ * desk the search box has the focus); Backspace removes the last chip.
  *
  * @example
  * <label htmlFor="recipients">接收人</label>
@@ -133,6 +134,7 @@ export const AddressBookPickerField = forwardRef<
       {picker.dialog ? (
         <FieldDialog
           sheet={picker.dialog.sheet}
+          search={picker.dialog.search}
           value={value}
           title={props.dialogTitle}
           picker={field.pickerProps}

@@ -52,9 +52,10 @@ export function FieldBox({ field, props }: FieldBoxProps) {
         aria-label={props['aria-label']}
         aria-labelledby={props['aria-labelledby']}
         aria-describedby={ids.describedBy}
-        // Nothing is typed here (the value is the chips), and no keyboard pops up on a phone.
+        // The value is the chips: typed text opens the picker's search instead of staying here,
+        // and no keyboard pops up on a phone.
         value=""
-        onChange={ignoreTyping}
+        onChange={field.onText}
         inputMode="none"
         autoComplete="off"
         placeholder={field.empty ? (props.placeholder ?? texts.placeholder) : undefined}
@@ -62,6 +63,7 @@ export function FieldBox({ field, props }: FieldBoxProps) {
         readOnly={props.readOnly}
         autoFocus={props.autoFocus}
         onKeyDown={field.onKeyDown}
+        onCompositionEnd={field.onText}
         onFocus={props.onFocus}
         onBlur={(event) => {
           // Into the picker is not away from the field.
@@ -83,5 +85,3 @@ export function FieldBox({ field, props }: FieldBoxProps) {
     </div>
   )
 }
-
-const ignoreTyping = () => {}

@@ -1,5 +1,5 @@
 import type { PickerValue } from '@epaas-picker/protocol'
-import type { ReactNode } from 'react'
+import { useEffect, useId, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { AddressBookPicker, type AddressBookPickerProps } from '../AddressBookPicker.js'
 import { cx } from '../classNames.js'
@@ -11,6 +11,8 @@ export interface FieldDialogProps {
   sheet: boolean
   /** The field's value when the picker opens. */
   value: PickerValue
+  /** A search to start with (what was typed into the field). */
+  search: string | undefined
   onConfirm: (value: PickerValue) => void
   onClose: () => void
   title: ReactNode | undefined
@@ -24,7 +26,25 @@ export interface FieldDialogProps {
  * the form on Enter, its inputs would be validated with it). Confirm hands the value over;
  * cancel, Escape and the close button change nothing.
  */
-export function FieldDialog({ sheet, value, onConfirm, onClose, title, picker }: FieldDialogProps) {
+export function FieldDialog({
+  sheet,
+  value,
+  search,
+  onConfirm,
+  onClose,
+  title,
+  picker,
+}: FieldDialogProps) {
+  const id = useId()
+  // The dialog focuses its first button (close) when it opens. On a desk the search box is where
+  // typing continues and ArrowDown enters the tree; on a phone it would raise the keyboard over
+  // half the sheet, so it is focused there only when something was typed.
+  useEffect(() => {
+    if (sheet && search === undefined) return
+    const box = document.getElementById(id)?.querySelector<HTMLInputElement>('input[type="search"]')
+    box?.focus()
+    box?.setSelectionRange(box.value.length, box.value.length)
+  }, [id, sheet, search])
   return createPortal(
     <PickerDialog
       open
@@ -40,6 +60,8 @@ export function FieldDialog({ sheet, value, onConfirm, onClose, title, picker }:
     >
       <AddressBookPicker
         {...picker}
+        id={id}
+        defaultSearchValue={search ?? picker.defaultSearchValue}
         layout={sheet ? 'mobile' : 'desktop'}
         style={sheet ? { height: '100%' } : undefined}
         defaultValue={value}

@@ -3,6 +3,8 @@ import {
   useId,
   useImperativeHandle,
   useRef,
+  type ChangeEvent,
+  type CompositionEvent,
   type ForwardedRef,
   type KeyboardEvent,
   type RefObject,
@@ -42,6 +44,11 @@ export interface FieldState {
   clear: () => void
   confirm: (value: PickerValue) => void
   onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void
+  /**
+   * Text typed, pasted or composed with an IME (Chinese input) into the field, which keeps none:
+   * the picker opens searching for it, as antd's TreeSelect does.
+   */
+  onText: (event: ChangeEvent<HTMLInputElement> | CompositionEvent<HTMLInputElement>) => void
 }
 
 /** Everything `AddressBookPickerField` holds: value, validity, the picker's opening, the ref. */
@@ -102,6 +109,11 @@ export function useAddressBookPickerField(
       picker.close()
     },
     onKeyDown,
+    onText: (event) => {
+      const text = 'data' in event ? event.data : event.target.value
+      // Not while an IME composes: its end brings the whole word.
+      if (editable && text && !(event.nativeEvent as InputEvent).isComposing) picker.open(text)
+    },
   }
 }
 

@@ -4,6 +4,8 @@ import type { LayoutOption } from '../useLayoutMode.js'
 /** How the picker is shown while open: a full-screen sheet (a phone), or a dialog. */
 export interface OpenPicker {
   sheet: boolean
+  /** What was typed into the field to open it: the picker starts searching for it. */
+  search: string | undefined
 }
 
 /** What {@link usePickerOpening} answers. */
@@ -13,7 +15,8 @@ export interface PickerOpening {
   isOpen: boolean
   /** Whether the picker is open or opening now (read in a blur, before React renders). */
   isOpening: () => boolean
-  open: () => void
+  /** Opens the picker, searching for `search` when given (a key typed into the field). */
+  open: (search?: string) => void
   close: () => void
 }
 
@@ -34,12 +37,15 @@ export function usePickerOpening(
   const [dialog, setDialog] = useState<OpenPicker | null>(null)
   const opening = useRef(false)
   const blocked = Boolean(disabled || readOnly)
-  const open = useCallback(() => {
-    if (blocked || opening.current) return
-    opening.current = true
-    const narrow = typeof window !== 'undefined' && window.innerWidth < mobileBreakpoint
-    setDialog({ sheet: layout === 'mobile' || (layout === 'auto' && narrow) })
-  }, [blocked, layout, mobileBreakpoint])
+  const open = useCallback(
+    (search?: string) => {
+      if (blocked || opening.current) return
+      opening.current = true
+      const narrow = typeof window !== 'undefined' && window.innerWidth < mobileBreakpoint
+      setDialog({ sheet: layout === 'mobile' || (layout === 'auto' && narrow), search })
+    },
+    [blocked, layout, mobileBreakpoint],
+  )
   const close = useCallback(() => {
     opening.current = false
     setDialog(null)
