@@ -2,12 +2,14 @@
  * Every route, against the mock running on loopback: the proxy answers what a direct call to
  * ePaaS answers (normalised), and the browser's protocol client reads it unchanged.
  */
+import { createHash } from 'node:crypto'
 import { createEpaasClient, endpoints } from '@epaas-picker/protocol'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type MockServer,
   SESSION_HEADER,
   mockSuiteSource,
+  orgToken,
   post,
   serveProxy,
   startMock,
@@ -15,6 +17,7 @@ import {
   userToken,
 } from './test/harness.js'
 import { createEpaasProxy } from './createEpaasProxy.js'
+import { staticToken } from './tokens/TokenSource.js'
 import { routes } from './routes.js'
 
 let server: MockServer
@@ -236,6 +239,40 @@ describe('routes', () => {
     const response = await closing.handle(post('/campus/department/select', { id: 0 }, { token }))
     expect(response.status).toBe(503)
     expect(await response.json()).toMatchObject({ error: { code: 'unavailable' } })
+  })
+
+  it('close() sends lookups waiting in a batch window at once, and waits for requests in flight', async () => {
+    const closing = testProxy(server, {
+      orgToken: staticToken(orgToken(server.mock)),
+      mapping: { windowMs: 60_000, maxWaitMs: 60_000 },
+    })
+    const user = server.mock.data.users[0]!
+    const waiting = closing.handle(
+      post('/user/qywechat/get_qywechat_ids', { userids: [user.userid] }),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const started = performance.now()
+    await closing.close()
+    // Without the flush, the lookup (and close) would wait for the 60 s window.
+    expect(performance.now() - started).toBeLessThan(30_000)
+    expect((await waiting).status).toBe(200)
+  })
+
+  it('counts rate limits under a hash of the user token, never the token itself', async () => {
+    const keys: string[] = []
+    const limited = testProxy(server, {
+      rateLimit: {
+        limiter: {
+          consume: async (key) => {
+            keys.push(key)
+            return { allowed: true }
+          },
+        },
+      },
+    })
+    await limited.handle(post('/campus/department/select', { id: 0 }, { token }))
+    const sha = createHash('sha256').update(token).digest('hex')
+    expect(keys).toEqual([`user:${sha}`])
   })
 
   it('takes the upstream base URL from options or EPAAS_BASE_URL, never from a request', async () => {

@@ -144,8 +144,14 @@ export type MappingLookup = <N extends MappingEndpoint>(
   signal?: AbortSignal,
 ) => Promise<EndpointTypes[N][1]>
 
+/** The mapping lookups of a proxy: the lookup, and a way to send every waiting batch now. */
+export type MappingLookups = MappingLookup & {
+  /** Sends the lookups waiting in every batch window now (on shutdown: no timer left behind). */
+  flush(): void
+}
+
 /** Builds the batched, cached mapping lookups of a proxy. */
-export function createMappingLookups(options: MappingLookupsOptions): MappingLookup {
+export function createMappingLookups(options: MappingLookupsOptions): MappingLookups {
   const batchers = new Map<string, Batcher<Item[]>>()
 
   function batcherFor(endpoint: MappingEndpoint, params: Record<string, unknown>) {
@@ -216,7 +222,7 @@ export function createMappingLookups(options: MappingLookupsOptions): MappingLoo
     return batcher
   }
 
-  return async (endpoint, request, signal) => {
+  const lookup: MappingLookup = async (endpoint, request, signal) => {
     const spec = mappingSpecs[endpoint]
     const { [spec.listField]: list, ...params } = request as unknown as Record<string, unknown>
     const ids = [
@@ -231,6 +237,11 @@ export function createMappingLookups(options: MappingLookupsOptions): MappingLoo
       ReturnType<MappingLookup>
     >
   }
+  return Object.assign(lookup, {
+    flush: () => {
+      for (const batcher of batchers.values()) batcher.flush()
+    },
+  })
 }
 
 /** Whether an endpoint name is a mapping endpoint. */

@@ -20,8 +20,8 @@ import {
   collectResolve,
   resolveRecipients,
   type ResolveEvent,
+  type ResolveDependencies,
   type ResolveInput,
-  type ResolveOptions,
   type ResolveResult,
 } from './resolveRecipients.js'
 
@@ -86,9 +86,8 @@ export interface ServerClientDependencies {
   mapping: MappingLookup
   orgToken: () => TokenHandle
   schemas: ProxySchemas
-  maxRecipients: number
-  maxSubOrganizations: number
-  resolveOptions: ResolveOptions
+  /** Everything `resolve` needs but the user token (the proxy's, shared with its routes). */
+  resolve: Omit<ResolveDependencies, 'userToken'>
 }
 
 /** A token handle for a fixed user token (it cannot be refreshed from here). */
@@ -108,14 +107,7 @@ export function createServerClient(deps: ServerClientDependencies): EpaasServerC
     if (!parsed.success) throw new ProxyError('invalid_body', describeIssues(parsed.error))
     return resolveRecipients(
       parsed.data,
-      {
-        upstream: deps.upstream,
-        userToken: fixedToken(options.userToken),
-        mapping: deps.mapping,
-        maxRecipients: deps.maxRecipients,
-        maxSubOrganizations: deps.maxSubOrganizations,
-        options: deps.resolveOptions,
-      },
+      { ...deps.resolve, userToken: fixedToken(options.userToken) },
       options.signal,
     )
   }

@@ -165,7 +165,7 @@ describe('resolve with sub-organisations (district)', () => {
         progress[i - 1]!.departments_total,
       )
     }
-  })
+  }, 60_000) // 33 organisations expanded: seconds on a busy machine
 
   it('sends the search the picker sends to open the node, with its select_node_type and corpid', async () => {
     const value = { departments: [item(s.root)], users: [], excluded: [] }

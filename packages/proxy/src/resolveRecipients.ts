@@ -193,7 +193,8 @@ export interface ResolveOptions {
  */
 export const defaultSubOrganizationTypes: readonly number[] = [9, 11, 14]
 
-interface Dependencies {
+/** What `resolve` runs on. */
+export interface ResolveDependencies {
   upstream: Upstream
   userToken: TokenHandle
   mapping: MappingLookup
@@ -257,7 +258,7 @@ function mayHaveSubOrganizations(
  */
 export async function* resolveRecipients(
   input: ResolveInput | ResolveRequestBody,
-  deps: Dependencies,
+  deps: ResolveDependencies,
   signal?: AbortSignal,
 ): AsyncGenerator<ResolveEvent, void, undefined> {
   const perCall = deps.options.departmentsPerCall ?? 20

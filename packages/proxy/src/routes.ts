@@ -26,7 +26,12 @@ export type RoutedEndpoint = (typeof routedEndpoints)[number]
 /** What a route calls: an endpoint, or `resolve`. */
 export type RouteName = RoutedEndpoint | 'resolve'
 
-/** One route of the handler. */
+/** A check a route makes on its validated body, beyond its schema. */
+export type RouteCheck =
+  /** `is_get_all_student: true` only with the proxy's `allowGetAllStudent`. */
+  'getAllStudentAllowed'
+
+/** One route of the handler: what the request path does differently for it. */
 export interface Route {
   name: RouteName
   /** Path under the base path, e.g. `/campus/department/select`. */
@@ -35,6 +40,12 @@ export interface Route {
   methods: readonly string[]
   /** Which token the route's upstream calls use. */
   token: 'user' | 'org'
+  /** Which of the proxy's limits bounds the body. */
+  bodyLimit: 'bodyBytes' | 'resolveBodyBytes'
+  /** Whether a request without a body means `{}` (a GET route) rather than a missing body. */
+  emptyBodyIsObject: boolean
+  /** Checks beyond the schema. */
+  checks: readonly RouteCheck[]
 }
 
 /** The route table by path. */
@@ -48,8 +59,20 @@ export const routes: ReadonlyMap<string, Route> = new Map(
         // The browser client GETs get_qywx_corpid as upstream does; POST {} is accepted too.
         methods: spec.method === 'GET' ? ['GET', 'POST'] : ['POST'],
         token: spec.token === 'org' ? 'org' : 'user',
+        bodyLimit: 'bodyBytes',
+        emptyBodyIsObject: spec.method === 'GET',
+        checks: name === 'selectDepartments' ? ['getAllStudentAllowed'] : [],
       }
     }),
-    { name: 'resolve', path: '/resolve', methods: ['POST'], token: 'user' } satisfies Route,
+    {
+      name: 'resolve',
+      path: '/resolve',
+      methods: ['POST'],
+      token: 'user',
+      // A value of thousands of departments and people is a legitimate resolve.
+      bodyLimit: 'resolveBodyBytes',
+      emptyBodyIsObject: false,
+      checks: [],
+    } satisfies Route,
   ].map((route) => [route.path, route]),
 )

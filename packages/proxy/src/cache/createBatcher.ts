@@ -63,6 +63,8 @@ export interface BatcherCache<V> {
 export interface Batcher<V> {
   /** The values of `keys` (unique), in order. `signal` detaches this caller only. */
   loadMany(keys: readonly string[], signal?: AbortSignal): Promise<V[]>
+  /** Closes the open window now: its lookups go out without waiting (and no timer is left). */
+  flush(): void
 }
 
 interface Chunk {
@@ -247,6 +249,7 @@ export function createBatcher<V>(options: BatcherOptions<V>): Batcher<V> {
   }
 
   return {
+    flush: closeWindow,
     loadMany(keys, signal) {
       if (signal?.aborted) return Promise.reject(signal.reason)
       const entries = keys.map(enter)
