@@ -88,6 +88,8 @@ const DEFAULT_TIMEOUT_MS = 10_000
  * const epaas = createEpaasClient({ baseUrl: '/api/epaas' })
  */
 export function createEpaasClient(options: EpaasClientOptions): EpaasClient {
+  // Three small closures over the options (the token, reporting a call, sending it) and the
+  // endpoints' methods made from the table.
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
 
@@ -127,18 +129,7 @@ export function createEpaasClient(options: EpaasClientOptions): EpaasClient {
     callOptions: CallOptions,
   ): Promise<EndpointTypes[N][1]> {
     const spec = endpoints[endpoint]
-    let body: Record<string, unknown> | undefined
-    try {
-      body = (requestEncoders[endpoint] as (r: unknown) => Record<string, unknown> | undefined)(
-        request,
-      )
-    } catch (error) {
-      if (error instanceof InvalidRequestError) {
-        throw new EpaasRequestError('invalid-input', spec.path, error.message, { cause: error })
-      }
-      throw error
-    }
-
+    const body = encodeBody(endpoint, request)
     const token = await resolveToken(endpoint, callOptions.token)
     const query = token
       ? `?${spec.token === 'suite' ? 'suite_access_token' : 'access_token'}=${encodeURIComponent(token)}`
@@ -151,35 +142,27 @@ export function createEpaasClient(options: EpaasClientOptions): EpaasClient {
     )
     const fetchImpl = options.fetch ?? globalThis.fetch
     try {
+      const init: RequestInit = {
+        method: spec.method,
+        headers: {
+          accept: 'application/json',
+          ...(body ? { 'content-type': 'application/json' } : {}),
+          ...options.headers,
+        },
+        body: body ? JSON.stringify(body) : undefined,
+        signal,
+      }
       let response: Response
       let text: string
       try {
-        response = await fetchImpl(url, {
-          method: spec.method,
-          headers: {
-            accept: 'application/json',
-            ...(body ? { 'content-type': 'application/json' } : {}),
-            ...options.headers,
-          },
-          body: body ? JSON.stringify(body) : undefined,
-          signal,
-        })
+        response = await fetchImpl(url, init)
         text = await response.text()
       } catch (error) {
-        if (callOptions.signal?.aborted) throw callOptions.signal.reason ?? error
-        if (timedOut()) {
-          throw new EpaasRequestError(
-            'timeout',
-            spec.path,
-            `no answer within ${callOptions.timeoutMs ?? timeoutMs} ms`,
-          )
-        }
-        throw new EpaasRequestError(
-          'network',
-          spec.path,
-          `request failed: ${errorMessage(error)}`,
-          { cause: error },
-        )
+        throw failedRequest(error, spec.path, {
+          aborted: callOptions.signal,
+          timedOut: timedOut(),
+          timeoutMs: callOptions.timeoutMs ?? timeoutMs,
+        })
       }
       return parse(endpoint, response, text)
     } finally {
@@ -196,6 +179,40 @@ export function createEpaasClient(options: EpaasClientOptions): EpaasClient {
     Object.assign(client, { [name]: method })
   }
   return client
+}
+
+/** A request's JSON body, encoded from its typed form; bad input is an `invalid-input` error. */
+function encodeBody<N extends EndpointName>(
+  endpoint: N,
+  request: EndpointTypes[N][0],
+): Record<string, unknown> | undefined {
+  const encode = requestEncoders[endpoint] as (r: unknown) => Record<string, unknown> | undefined
+  try {
+    return encode(request)
+  } catch (error) {
+    if (error instanceof InvalidRequestError) {
+      const { path } = endpoints[endpoint]
+      throw new EpaasRequestError('invalid-input', path, error.message, { cause: error })
+    }
+    throw error
+  }
+}
+
+/**
+ * What a fetch that threw becomes: the caller's abort reason, a timeout, or a network error.
+ */
+function failedRequest(
+  error: unknown,
+  path: string,
+  how: { aborted: AbortSignal | undefined; timedOut: boolean; timeoutMs: number },
+): unknown {
+  if (how.aborted?.aborted) return how.aborted.reason ?? error
+  if (how.timedOut) {
+    return new EpaasRequestError('timeout', path, `no answer within ${how.timeoutMs} ms`)
+  }
+  return new EpaasRequestError('network', path, `request failed: ${errorMessage(error)}`, {
+    cause: error,
+  })
 }
 
 function parse<N extends EndpointName>(
