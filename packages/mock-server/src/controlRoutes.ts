@@ -34,6 +34,7 @@ async function readObject(request: Request): Promise<Record<string, unknown>> {
 }
 
 /** Answers a control route of `mock`. */
+// One case per route, each a few lines: long as the list of routes is.
 export async function handleControlRoute(
   mock: MockEpaas,
   request: Request,

@@ -77,6 +77,7 @@ function rowHeightOf(
  *   <PickerTree />
  * </PickerRoot>
  */
+// Mostly its props' defaults and the root element's attributes.
 export function PickerRoot({
   picker,
   children,

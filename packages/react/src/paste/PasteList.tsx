@@ -44,6 +44,7 @@ type Stage =
   | { kind: 'match'; match: ListMatch }
   | { kind: 'refused'; refused: Refusal[] }
 
+// Mostly markup: the dialog's three states (entering, matching, results) side by side.
 function PasteDialog({
   options,
   texts,
@@ -221,6 +222,7 @@ function PasteReview({
   )
 }
 
+// Mostly markup: one pasted entry in each of its states (found, several, missing, error).
 function PasteEntryView({
   entry,
   match,
