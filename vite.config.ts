@@ -15,6 +15,13 @@ import { playwright } from '@vitest/browser-playwright'
 import { defaultClientConditions, defaultServerConditions, defineConfig } from 'vite'
 import { chromiumLaunchOptions } from './scripts/chromium.js'
 
+// Timeouts that only catch hangs: the suite passes on one core shared with other work
+// (`taskset -c 0 pnpm test`). Testing Library's waits allow 10 s (scripts/vitest/busyMachine.ts),
+// below every test timeout here.
+const nodeTimeouts = { testTimeout: 30_000, hookTimeout: 60_000 }
+const browserTimeouts = { testTimeout: 60_000, hookTimeout: 60_000 }
+const busyMachineSetup = 'scripts/vitest/busyMachine.ts'
+
 // Workspace packages resolve each other from source through this export condition.
 const sourceCondition = '@epaas-picker/source'
 
@@ -29,6 +36,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          ...nodeTimeouts,
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
           exclude: ['**/*.browser.test.ts', '**/*.consumer.test.ts', '**/node_modules/**'],
         },
@@ -38,6 +46,8 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          ...nodeTimeouts,
+          setupFiles: [busyMachineSetup],
           include: ['packages/*/src/**/*.test.tsx', 'apps/*/src/**/*.test.tsx'],
           exclude: ['**/*.browser.test.tsx', '**/node_modules/**'],
         },
@@ -46,6 +56,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          ...browserTimeouts,
+          setupFiles: [busyMachineSetup],
           include: [
             'packages/*/src/**/*.browser.test.{ts,tsx}',
             'apps/*/src/**/*.browser.test.{ts,tsx}',
@@ -106,6 +118,7 @@ export default defineConfig({
         test: {
           name: 'react18',
           environment: 'jsdom',
+          ...nodeTimeouts,
           include: [
             'packages/react/src/SelectedPanel.test.tsx',
             'packages/react/src/DrillList.test.tsx',
@@ -114,7 +127,7 @@ export default defineConfig({
             'packages/*/src/test/react18/*.react18.{ts,tsx}',
           ],
           // React DOM 18 is CommonJS loaded by Node; its own `require('react')` needs a hand.
-          setupFiles: ['packages/react/src/test/react18/requireReact18.ts'],
+          setupFiles: ['packages/react/src/test/react18/requireReact18.ts', busyMachineSetup],
           server: {
             deps: {
               // Libraries that import React themselves go through Vite, so the alias applies

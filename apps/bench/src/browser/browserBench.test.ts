@@ -18,7 +18,7 @@ describe('browser benchmark (smoke run)', () => {
     if (outDir) await rm(outDir, { recursive: true, force: true })
   })
 
-  it('runs every operation on every picker and reports them', { timeout: 150_000 }, async () => {
+  it('runs every operation on every picker and reports them', { timeout: 300_000 }, async () => {
     outDir = await mkdtemp(join(tmpdir(), 'epaas-bench-'))
     const results = await runBrowserBench({
       outDir,

@@ -263,7 +263,8 @@ export function startBenchPage(adapter: PickerAdapter): void {
         adapter.row(path) === null || api.box(`expander:${target}`) === null;
         frame++
       ) {
-        if (performance.now() - start > 30_000) throw new Error(`${target} never came into view`)
+        // Frames come slowly on a core shared with other work: allow 90 s (the smoke test, 300 s).
+        if (performance.now() - start > 90_000) throw new Error(`${target} never came into view`)
         // A list still growing (a level arriving) clamps the offset: scroll again now and then.
         if (frame % 10 === 0) adapter.scrollToRow(path, index)
         await nextFrame()
