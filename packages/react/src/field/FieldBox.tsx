@@ -70,18 +70,23 @@ export function FieldBox({ field, props }: FieldBoxProps) {
           if (!picker.isOpening()) props.onBlur?.(event)
         }}
       />
-      {field.editable && field.clearable ? (
-        <button
-          type="button"
-          tabIndex={-1}
-          className="epp-icon-button epp-field-clear"
-          aria-label={texts.clear}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={field.clear}
-        >
-          <CrossIcon />
-        </button>
-      ) : null}
+      {field.editable && field.clearable ? <ClearButton field={field} /> : null}
     </div>
+  )
+}
+
+/** Clears everything but the locked items; out of the tab order, as the chips' buttons. */
+function ClearButton({ field }: { field: FieldState }) {
+  return (
+    <button
+      type="button"
+      tabIndex={-1}
+      className="epp-icon-button epp-field-clear"
+      aria-label={field.texts.clear}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={field.clear}
+    >
+      <CrossIcon />
+    </button>
   )
 }

@@ -1,4 +1,4 @@
-import { chipDetails, chipLabel, whereOf } from '@epaas-picker/headless'
+import { chipDetails, chipLabel, whereOf, type SelectionItem } from '@epaas-picker/headless'
 import { entityKey } from '@epaas-picker/protocol'
 import { useMemo } from 'react'
 import { partClass, type PickerClassNames } from '../classNames.js'
@@ -44,48 +44,19 @@ export function FieldChips({
   const hidden = items.slice(limit)
   return (
     <ul className="epp-chips epp-field-chips" aria-label={fieldMessages.chipsLabel}>
-      {shown.map(({ item, excluded }) => {
-        const key = entityKey(item)
-        const label = chipLabel(item, messages.parentRelation)
-        const detail = details.get(key)
-        const spoken = detail ? `${label}（${detail}）` : label
-        const role = item.type === 'user' && !excluded ? messages.roles[item.role_id] : undefined
-        const isLocked = lockedKeys.has(key)
-        return (
-          <li
-            key={key}
-            className={partClass('chip', classNames, excluded && 'epp-chip--excluded')}
-            data-kind={excluded ? 'excluded' : item.type}
-            data-locked={isLocked ? '' : undefined}
-            title={[role, label, whereOf(item), isLocked && messages.lockedHint]
-              .filter(Boolean)
-              .join(' ')}
-          >
-            {role ? <span className="epp-chip-role">{role}</span> : null}
-            <span className="epp-chip-label">{label}</span>
-            {detail ? <span className="epp-chip-detail">{detail}</span> : null}
-            {isLocked ? (
-              <span className="epp-visually-hidden">{messages.lockedHint}</span>
-            ) : removable ? (
-              <button
-                type="button"
-                // One tab stop for the field, as a native control: Backspace removes the last chip,
-                // the picker any; pointer and screen-reader users have this button.
-                tabIndex={-1}
-                className="epp-chip-remove"
-                aria-label={
-                  excluded ? messages.removeExclusion(spoken) : messages.removeItem(spoken)
-                }
-                // Keeps the focus on the field's input.
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => onRemove(key)}
-              >
-                <CrossIcon />
-              </button>
-            ) : null}
-          </li>
-        )
-      })}
+      {shown.map(({ item, excluded }) => (
+        <FieldChip
+          key={entityKey(item)}
+          item={item}
+          excluded={excluded}
+          detail={details.get(entityKey(item))}
+          locked={lockedKeys.has(entityKey(item))}
+          removable={removable}
+          onRemove={onRemove}
+          messages={messages}
+          classNames={classNames}
+        />
+      ))}
       {hidden.length > 0 ? (
         <li
           className={partClass('chip', classNames, 'epp-field-more')}
@@ -96,5 +67,62 @@ export function FieldChips({
         </li>
       ) : null}
     </ul>
+  )
+}
+
+interface FieldChipProps extends Pick<
+  FieldChipsProps,
+  'removable' | 'onRemove' | 'messages' | 'classNames'
+> {
+  item: SelectionItem
+  excluded: boolean
+  /** What tells the chip apart from another that reads the same. */
+  detail: string | undefined
+  locked: boolean
+}
+
+/** One chip: role, name, what tells it apart, and its remove button (not when locked). */
+function FieldChip({
+  item,
+  excluded,
+  detail,
+  locked,
+  removable,
+  onRemove,
+  messages,
+  classNames,
+}: FieldChipProps) {
+  const key = entityKey(item)
+  const label = chipLabel(item, messages.parentRelation)
+  const spoken = detail ? `${label}（${detail}）` : label
+  const role = item.type === 'user' && !excluded ? messages.roles[item.role_id] : undefined
+  return (
+    <li
+      className={partClass('chip', classNames, excluded && 'epp-chip--excluded')}
+      data-kind={excluded ? 'excluded' : item.type}
+      data-locked={locked ? '' : undefined}
+      title={[role, label, whereOf(item), locked && messages.lockedHint].filter(Boolean).join(' ')}
+    >
+      {role ? <span className="epp-chip-role">{role}</span> : null}
+      <span className="epp-chip-label">{label}</span>
+      {detail ? <span className="epp-chip-detail">{detail}</span> : null}
+      {locked ? (
+        <span className="epp-visually-hidden">{messages.lockedHint}</span>
+      ) : removable ? (
+        <button
+          type="button"
+          // One tab stop for the field, as a native control: Backspace removes the last chip, the
+          // picker any; pointer and screen-reader users have this button.
+          tabIndex={-1}
+          className="epp-chip-remove"
+          aria-label={excluded ? messages.removeExclusion(spoken) : messages.removeItem(spoken)}
+          // Keeps the focus on the field's input.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => onRemove(key)}
+        >
+          <CrossIcon />
+        </button>
+      ) : null}
+    </li>
   )
 }
