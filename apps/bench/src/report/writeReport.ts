@@ -33,7 +33,7 @@ const chartSeries: { picker: PickerName; name: string; color: string }[] = [
 
 /**
  * `results/load.json`: the output of
- * `pnpm --filter @epaas-picker/proxy load --connections 200 --duration 60 --latency 20 --json`
+ * `pnpm --filter @epaas-picker/bench load --connections 200 --duration 60 --latency 20 --json`
  * (the proxy's `LoadResult`, the fields shown here).
  */
 export interface LoadResults {

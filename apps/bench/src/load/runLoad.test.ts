@@ -2,7 +2,7 @@
  * The load test, short: 50 connections for 3 seconds through the proxy (its own process) with
  * 20 ms mock latency, loopback only. No request may fail, and the heap after the run, after GC,
  * stays within 10 % of the heap before it. The full run (200 connections, 60 s) is
- * `pnpm --filter @epaas-picker/proxy load`.
+ * `pnpm --filter @epaas-picker/bench load`.
  */
 import { describe, expect, it } from 'vitest'
 import { formatLoad, runLoad } from './runLoad.js'

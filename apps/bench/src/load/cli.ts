@@ -1,5 +1,5 @@
 /**
- * `pnpm --filter @epaas-picker/proxy load [--connections 200] [--duration 60] [--warmup 10]
+ * `pnpm --filter @epaas-picker/bench load [--connections 200] [--duration 60] [--warmup 10]
  * [--latency 20] [--json]`: the full load test through the proxy, loopback only. Prints the
  * figures; exits 1 when a request failed or the heap grew by more than 10 %.
  */

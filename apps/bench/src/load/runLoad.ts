@@ -6,11 +6,7 @@
  */
 import { startMockServer } from '@epaas-picker/mock-server/node'
 import autocannon from 'autocannon'
-import {
-  startProxyProcess,
-  type ProxyProcess,
-  type ProxyProcessStats,
-} from '../test/startProxyProcess.js'
+import { startLoadProxy, type LoadProxy, type LoadProxyStats } from './startLoadProxy.js'
 
 /** Options of {@link runLoad}. */
 export interface LoadOptions {
@@ -80,10 +76,7 @@ export async function runLoad(options: LoadOptions = {}): Promise<LoadResult> {
   const latencyMs = options.latencyMs ?? 20
 
   const mock = await startMockServer({ port: 0, dataset: 'small', faults: { latencyMs } })
-  const proxy = await startProxyProcess(
-    { name: 'load', mockUrl: mock.url, credentials: mock.mock.credentials },
-    { exposeGc: true },
-  )
+  const proxy = await startLoadProxy({ mockUrl: mock.url, credentials: mock.mock.credentials })
   try {
     const requests = requestMix(mock.mock)
     const run = (duration: number) =>
@@ -149,15 +142,15 @@ export async function runLoad(options: LoadOptions = {}): Promise<LoadResult> {
  * The proxy's heap at rest: the least of five readings, each after a full GC. One reading varies
  * by a megabyte or two from the next on a heap of about 20 MB; the least is what stays alive.
  */
-async function weigh(proxy: ProxyProcess) {
-  let least: ProxyProcessStats | undefined
+async function weigh(proxy: LoadProxy) {
+  let least: LoadProxyStats | undefined
   for (let i = 0; i < 5; i++) {
     const stats = await proxy.gc()
     if (!stats.gc) throw new Error('the proxy process runs without --expose-gc')
     if (!least || stats.heapUsed < least.heapUsed) least = stats
     await sleep(100)
   }
-  return least as ProxyProcessStats
+  return least as LoadProxyStats
 }
 
 type Mock = Awaited<ReturnType<typeof startMockServer>>['mock']
