@@ -68,8 +68,20 @@ function requestUrl(req: NodeRequest): string {
   throw new ProxyError('bad_request', 'the request target is not a path')
 }
 
+/** Origins of the `Host`s seen lately: a server sees few, and parsing one is the cost. */
+const knownOrigins = new Map<string, string>()
+
 function originOf(protocol: string, host: string): string {
   const base = `${protocol}://${host}`
+  const known = knownOrigins.get(base)
+  if (known !== undefined) return known
+  const origin = parseOrigin(base)
+  if (knownOrigins.size >= 256) knownOrigins.clear()
+  knownOrigins.set(base, origin)
+  return origin
+}
+
+function parseOrigin(base: string): string {
   if (URL.canParse(base)) {
     const url = new URL(base)
     // `a/b`, `a?b`, `u@a` parse, but are not a host.

@@ -1,5 +1,6 @@
 /** A web `Response` written to a Node response, its body streamed with back-pressure. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { encodedBodyOf } from '../responses.js'
 
 /**
  * Writes a web `Response` to a Node response, streaming its body with back-pressure. When the
@@ -19,6 +20,12 @@ export async function writeWebResponse(
   res.statusCode = response.status
   response.headers.forEach((value, name) => res.setHeader(name, value))
   if (req && !req.complete) res.setHeader('connection', 'close')
+  const encoded = encodedBodyOf(response)
+  if (encoded !== undefined) {
+    // The proxy's own JSON answer: written at once, its stream never read.
+    res.end(encoded)
+    return
+  }
   if (!response.body) {
     res.end()
     return
