@@ -22,7 +22,9 @@ export async function writeWebResponse(
   if (req && !req.complete) res.setHeader('connection', 'close')
   const encoded = encodedBodyOf(response)
   if (encoded !== undefined) {
-    // The proxy's own JSON answer: written at once, its stream never read.
+    // The proxy's own JSON answer: written at once, its stream never read. Its length delimits
+    // it even when the connection closes after it (Node may still write to the socket then).
+    res.setHeader('content-length', Buffer.byteLength(encoded))
     res.end(encoded)
     return
   }
