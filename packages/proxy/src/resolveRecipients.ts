@@ -25,7 +25,7 @@
  * chunks (all of them, the unmapped ones only, or none: `recipients`), and a final `summary`. Any
  * failure throws; a summary is only produced after everything succeeded.
  */
-import { IdType, type DepartmentUser, type Role, type SelectNode } from '@epaas-picker/protocol'
+import { IdType, Role, type DepartmentUser, type SelectNode } from '@epaas-picker/protocol'
 import pLimit from 'p-limit'
 import type { TokenHandle, Upstream } from './createUpstream.js'
 import type { MappingLookup } from './createMappingLookups.js'
@@ -394,7 +394,7 @@ export async function* resolveRecipients(
       if (!keep(role)) return
       const key = personKey(corpid, userid, role)
       if (isRemoved(key)) return
-      if (role === 13) {
+      if (role === Role.Parent) {
         let parent = parents.get(key)
         if (!parent) {
           parent = { corpid, userid, role_id: role, child_ids: [] }
