@@ -22,8 +22,6 @@ const testFiles = [
   '**/src/test/**',
   '**/*.react18.ts',
   '**/*.react18.tsx',
-  // The proxy's load tool drives the mock; it is on its way to apps/bench.
-  'packages/proxy/src/load/**',
 ]
 
 // Reaching into a sibling package or an app by a relative path skips its exports map.
