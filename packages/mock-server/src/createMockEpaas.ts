@@ -13,6 +13,7 @@ import { generateDataset } from './generateDataset.js'
 import type * as mappings from './mappings.js'
 import type { MockEpaas, MockEpaasOptions, RecordedRequest } from './MockEpaas.js'
 import { MockEpaasError, MockErrcode } from './MockErrcode.js'
+import { json, jsonHeaders, preflight, readBody, withoutTokens } from './mockHttp.js'
 import { Params, queryMap } from './Params.js'
 import { createPrng } from './prng.js'
 import type { MockCredentials } from './tokenEndpoints.js'
@@ -38,15 +39,6 @@ function cachedDataset(kind: DatasetKind, seed: number): Dataset {
     datasetCache.set(key, data)
   }
   return data
-}
-
-const jsonHeaders = {
-  'content-type': 'application/json; charset=utf-8',
-  'access-control-allow-origin': '*',
-}
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: jsonHeaders })
 }
 
 /**
@@ -267,37 +259,4 @@ export function createMockEpaas(options: MockEpaasOptions = {}): MockEpaas {
     },
   }
   return mock
-}
-
-function withoutTokens(query: Map<string, string[]>): Map<string, string[]> {
-  const out = new Map(query)
-  out.delete('access_token')
-  out.delete('suite_access_token')
-  return out
-}
-
-/** The answer to a CORS preflight: any origin, GET and POST, the headers asked for. */
-function preflight(request: Request): Response {
-  return new Response(null, {
-    status: 204,
-    headers: {
-      'access-control-allow-origin': '*',
-      'access-control-allow-methods': 'GET, POST, OPTIONS',
-      'access-control-allow-headers': request.headers.get('access-control-request-headers') ?? '*',
-    },
-  })
-}
-
-/** The request's JSON body, or that it was not JSON (answered later, after the token check). */
-async function readBody(
-  request: Request,
-  method: string,
-): Promise<{ value: unknown; malformed: boolean }> {
-  const text = method === 'GET' || method === 'HEAD' ? '' : await request.text()
-  if (text.trim() === '') return { value: undefined, malformed: false }
-  try {
-    return { value: JSON.parse(text), malformed: false }
-  } catch {
-    return { value: undefined, malformed: true }
-  }
 }
