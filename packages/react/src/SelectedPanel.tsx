@@ -1,14 +1,13 @@
 import {
   chipDetails,
-  chipLabel,
   summarizeValue,
-  whereOf,
   type PickerSnapshot,
   type PickerStore,
   type SelectionItem,
 } from '@epaas-picker/headless'
 import { entityKey, type PickerValue } from '@epaas-picker/protocol'
 import { memo, useDeferredValue, useId, useMemo, type ReactNode } from 'react'
+import { ChipItem } from './ChipItem.js'
 import { partClass, type PickerClassNames } from './classNames.js'
 import { CrossIcon } from './icons.js'
 import type { PickerMessages } from './messages.js'
@@ -171,31 +170,28 @@ interface ChipProps extends Omit<ChipsProps, 'value' | 'locked'> {
 }
 
 function Chip({ item, excluded, detail, locked, store, messages, classNames }: ChipProps) {
-  const label = chipLabel(item, messages.parentRelation)
-  const spoken = detail ? `${label}（${detail}）` : label
-  const role = item.type === 'user' && !excluded ? messages.roles[item.role_id] : undefined
   return (
-    <li
-      className={partClass('chip', classNames, excluded && 'epp-chip--excluded')}
-      data-kind={excluded ? 'excluded' : item.type}
-      data-locked={locked ? '' : undefined}
-      title={[role, label, whereOf(item), locked && messages.lockedHint].filter(Boolean).join(' ')}
-    >
-      {role ? <span className="epp-chip-role">{role}</span> : null}
-      <span className="epp-chip-label">{label}</span>
-      {detail ? <span className="epp-chip-detail">{detail}</span> : null}
-      {locked ? (
-        <span className="epp-chip-lock">{messages.lockedHint}</span>
-      ) : (
-        <button
-          type="button"
-          className="epp-chip-remove"
-          aria-label={excluded ? messages.removeExclusion(spoken) : messages.removeItem(spoken)}
-          onClick={() => store.removeEntity(entityKey(item))}
-        >
-          <CrossIcon />
-        </button>
-      )}
-    </li>
+    <ChipItem
+      item={item}
+      excluded={excluded}
+      detail={detail}
+      locked={locked}
+      messages={messages}
+      classNames={classNames}
+      end={(removeLabel) =>
+        locked ? (
+          <span className="epp-chip-lock">{messages.lockedHint}</span>
+        ) : (
+          <button
+            type="button"
+            className="epp-chip-remove"
+            aria-label={removeLabel}
+            onClick={() => store.removeEntity(entityKey(item))}
+          >
+            <CrossIcon />
+          </button>
+        )
+      }
+    />
   )
 }

@@ -1,6 +1,7 @@
-import { chipDetails, chipLabel, whereOf, type SelectionItem } from '@epaas-picker/headless'
+import { chipDetails, chipLabel, type SelectionItem } from '@epaas-picker/headless'
 import { entityKey } from '@epaas-picker/protocol'
 import { useMemo } from 'react'
+import { ChipItem } from '../ChipItem.js'
 import { partClass, type PickerClassNames } from '../classNames.js'
 import { CrossIcon } from '../icons.js'
 import type { PickerMessages } from '../messages.js'
@@ -93,36 +94,33 @@ function FieldChip({
   classNames,
 }: FieldChipProps) {
   const key = entityKey(item)
-  const label = chipLabel(item, messages.parentRelation)
-  const spoken = detail ? `${label}（${detail}）` : label
-  const role = item.type === 'user' && !excluded ? messages.roles[item.role_id] : undefined
   return (
-    <li
-      className={partClass('chip', classNames, excluded && 'epp-chip--excluded')}
-      data-kind={excluded ? 'excluded' : item.type}
-      data-locked={locked ? '' : undefined}
-      title={[role, label, whereOf(item), locked && messages.lockedHint].filter(Boolean).join(' ')}
-    >
-      {role ? <span className="epp-chip-role">{role}</span> : null}
-      <span className="epp-chip-label">{label}</span>
-      {detail ? <span className="epp-chip-detail">{detail}</span> : null}
-      {locked ? (
-        <span className="epp-visually-hidden">{messages.lockedHint}</span>
-      ) : removable ? (
-        <button
-          type="button"
-          // One tab stop for the field, as a native control: Backspace removes the last chip, the
-          // picker any; pointer and screen-reader users have this button.
-          tabIndex={-1}
-          className="epp-chip-remove"
-          aria-label={excluded ? messages.removeExclusion(spoken) : messages.removeItem(spoken)}
-          // Keeps the focus on the field's input.
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={() => onRemove(key)}
-        >
-          <CrossIcon />
-        </button>
-      ) : null}
-    </li>
+    <ChipItem
+      item={item}
+      excluded={excluded}
+      detail={detail}
+      locked={locked}
+      messages={messages}
+      classNames={classNames}
+      end={(removeLabel) =>
+        locked ? (
+          <span className="epp-visually-hidden">{messages.lockedHint}</span>
+        ) : removable ? (
+          <button
+            type="button"
+            // One tab stop for the field, as a native control: Backspace removes the last chip,
+            // the picker any; pointer and screen-reader users have this button.
+            tabIndex={-1}
+            className="epp-chip-remove"
+            aria-label={removeLabel}
+            // Keeps the focus on the field's input.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => onRemove(key)}
+          >
+            <CrossIcon />
+          </button>
+        ) : null
+      }
+    />
   )
 }
