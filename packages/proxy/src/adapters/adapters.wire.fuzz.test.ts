@@ -67,7 +67,7 @@ function fault(input: WireInput, response: WireResponse): string | undefined {
   // No final answer: the socket was closed (after, at most, Node's `100 Continue`).
   if (response.status === undefined) return undefined
   if (response.status >= 500) return `status ${response.status}: ${response.body.slice(0, 200)}`
-  if (!isProxyPath(input.target) || response.body === '') return undefined
+  if (!reachesProxy(input) || response.body === '') return undefined
   const type = response.headers['content-type'] ?? ''
   if (!/json/.test(type))
     return `a ${response.status} body that is not JSON (${type}): ${response.body.slice(0, 80)}`
@@ -79,13 +79,22 @@ function fault(input: WireInput, response: WireResponse): string | undefined {
   return undefined
 }
 
-/** Whether a target reaches the proxy's routes once the server has normalised it (`%2e%2e`). */
-function isProxyPath(target: string) {
+/**
+ * Whether a request reaches the proxy's routes once the server has normalised its target
+ * (`%2e%2e`). A server that builds the URL from the `Host` header (`@hono/node-server`) can be
+ * led elsewhere by it: `Host: 5:#x` gives `http://0.0.0.5/#x/api/epaas/...`, whose path is `/`,
+ * so the app's own answer (Hono's plain-text 404) comes back and the proxy never sees it.
+ */
+function reachesProxy({ target, host }: WireInput) {
   if (!target.startsWith('/') || target.startsWith('//') || !URL.canParse(target, 'http://x')) {
     return false
   }
-  const { pathname } = new URL(target, 'http://x')
-  return pathname === '/api/epaas' || pathname.startsWith('/api/epaas/')
+  const paths = [new URL(target, 'http://x').pathname]
+  const hostHeader = host[0]
+  if (hostHeader && URL.canParse(`http://${hostHeader}${target}`)) {
+    paths.push(new URL(`http://${hostHeader}${target}`).pathname)
+  }
+  return paths.every((path) => path === '/api/epaas' || path.startsWith('/api/epaas/'))
 }
 
 async function alive(url: string) {

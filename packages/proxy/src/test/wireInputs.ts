@@ -11,6 +11,8 @@ import type { ClientBehaviour } from './wireExchange.js'
 export interface WireInput {
   method: string
   target: string
+  /** The `Host` header lines sent, in order. */
+  host: string[]
   /** The bytes sent. */
   bytes: Buffer
   behaviour: ClientBehaviour
@@ -267,6 +269,7 @@ export function wireInputs(userToken: string) {
       return {
         method: g.method,
         target: g.target,
+        host: g.host,
         bytes,
         behaviour: g.behaviour,
         cutAt: bytes.length === 0 ? 0 : g.cut % bytes.length,
