@@ -12,7 +12,7 @@ export interface WireInput {
   method: string
   target: string
   /** The `Host` header lines sent, in order. */
-  host: string[]
+  host: readonly string[]
   /** The bytes sent. */
   bytes: Buffer
   behaviour: ClientBehaviour
