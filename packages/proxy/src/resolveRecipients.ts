@@ -35,7 +35,7 @@ import { applyExclusions } from './resolve/applyExclusions.js'
 import { createDepartmentCalls } from './resolve/createDepartmentCalls.js'
 import { createRecipientSet } from './resolve/createRecipientSet.js'
 import { createResolveStream } from './resolve/createResolveStream.js'
-import { expandDepartments, plannedCounts } from './resolve/expandDepartments.js'
+import { candidatesOf, expandDepartments, plannedCounts } from './resolve/expandDepartments.js'
 import { mapToChannel } from './resolve/mapToChannel.js'
 import { planResolve, type Candidate } from './resolve/planResolve.js'
 import { readResolveSettings } from './resolve/readResolveSettings.js'
@@ -124,14 +124,7 @@ export async function* resolveRecipients(
       maxSubOrganizations: deps.maxSubOrganizations,
     }
     for await (const step of expandDepartments(plan, calls, limits)) {
-      for (const u of step.users) {
-        admit({
-          corpid: step.corpid,
-          userid: u.userid,
-          role_id: u.role_id,
-          child_ids: [u.child_id],
-        })
-      }
+      for (const candidate of candidatesOf(step)) admit(candidate)
       counts = step.counts
       yield stream.progress(counts)
       yield* stream.chunks(false)

@@ -10,7 +10,7 @@ import type { DepartmentCalls } from './createDepartmentCalls.js'
 import type { DepartmentGroup } from './groupByCorp.js'
 import { LookAheadQueue } from './LookAheadQueue.js'
 import { departmentKey } from './personKey.js'
-import type { ResolvePlan, SearchTarget } from './planResolve.js'
+import type { Candidate, ResolvePlan, SearchTarget } from './planResolve.js'
 
 /** Counts of the calls made and known so far; the totals grow as sub-organisations are found. */
 export interface ExpansionCounts {
@@ -30,6 +30,13 @@ export interface ExpansionStep {
   corpid: string
   users: readonly DepartmentUser[]
   counts: ExpansionCounts
+}
+
+/** The people of a step, as the de-duplication stage takes them (a parent with their child). */
+export function* candidatesOf(step: ExpansionStep): Generator<Candidate, void, undefined> {
+  for (const u of step.users) {
+    yield { corpid: step.corpid, userid: u.userid, role_id: u.role_id, child_ids: [u.child_id] }
+  }
 }
 
 /** One upstream call: a search for sub-organisations, or an expansion. */
